@@ -3,23 +3,19 @@
 // count, the time left, what comes next, a form problem) is also said, beeped or buzzed. No I/O here:
 // the cue player turns these cues into speech, tones and vibration.
 
-import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
 import {
   type CurrentSet,
   currentPlanned,
-  endedAtTap,
   motionAwayFor,
   type Pause,
   planRanThrough,
   type SessionState,
-  type SetRecord,
   unsaidDrop,
   upNext,
 } from '../workout/session.ts';
-import { capitalised } from '../workout/set-words.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 import { countdown } from './countdown.ts';
-import { type Cue, type CueSettings, say, sayCount, sayReply, tone, vibrate } from './cue.ts';
+import { type Cue, type CueSettings, say, sayReply, tone, vibrate } from './cue.ts';
 import {
   deviceJoinedNews,
   deviceTookOverNews,
@@ -27,15 +23,14 @@ import {
   heartRateAwayBecameNews,
   unneededDeviceAwayBecameNews,
 } from './device-news.ts';
-import { countTapped, countUpCues, duringSet } from './during-set-lines.ts';
-import { formWarnings } from './form-warnings.ts';
+import { duringSet } from './during-set-lines.ts';
 import { afterDropLinesMs, isPaused, pausedCues } from './pause-lines.ts';
 import { restCountdownFrom, restCutsOffMs } from './rest-countdown.ts';
 import { restBegins, restGoesOnLine, restLineCues, resumedRestLine } from './rest-lines.ts';
 import { goesOnFromDrop, resumed } from './resume-words.ts';
+import { correctedFromNextSet, correctedInRest, setEnded } from './set-end-lines.ts';
 import { setBegins, setOpening } from './set-start-lines.ts';
-import { countDoneText, setEndedWords, spokenCount } from './spoken-set.ts';
-import { plural, sentences, spokenNumber } from './spoken-words.ts';
+import { plural, spokenNumber } from './spoken-words.ts';
 
 export { COUNTDOWN_S } from './countdown.ts';
 export { type Cue, type CueSettings, VIBRATION } from './cue.ts';
@@ -71,14 +66,6 @@ function applySettings(cues: readonly Cue[], settings: CueSettings): Cue[] {
   };
   return cues.filter(allowed);
 }
-
-const sayLastSet = (text: string): Cue => ({
-  kind: 'say',
-  text,
-  interrupt: false,
-  topic: 'last-set',
-  reply: true,
-});
 
 /**
  * The line a session goes on with after a pause: the pause's answer, if still said, is moot; the one
@@ -347,107 +334,6 @@ function sameSet(a: SessionState, b: SessionState): boolean {
 function skippedIntoSummary(prev: SessionState, next: SessionState): boolean {
   const record = next.completed.length > prev.completed.length ? next.completed.at(-1) : undefined;
   return prev.phase === 'set' && next.phase === 'summary' && record?.endedBy === 'skipped';
-}
-
-/**
- * The set's closing line: one the person's tap ended (see endedAtTap) is answered, said over the rest.
- * One skipped with nothing done that `endsSession` is told by the session's line (see skippedIntoSummary).
- */
-function setEnded(prev: SessionState, set: CurrentSet, record: SetRecord, endsSession: boolean): Cue[] {
-  const planned = currentPlanned(prev);
-  if (!planned) return [];
-  const atTap = endedAtTap(record);
-  // A hold that was held is told by its time, however it ended (a hold the detectors end may have been
-  // taken as begun in that same step, so the set before it shows none). One skipped before it began is
-  // saved with a hold of 0 and is told skipped, as a rep set is: the person must hear their tap taken.
-  // The exercise's last set skipped: its one point, kept through replies (see Cue.kept), is moot.
-  const skipped = (text: string): Cue => ({
-    ...sayReply(text, true),
-    ...(record.setNumber >= planned.dosage.sets ? { ends: ['point'] } : {}),
-  });
-  if (record.holdMs !== null && record.endedBy !== 'skipped') {
-    return holdEnded(set, record, atTap, skipped);
-  }
-  const cues = formWarnings(set.formIssues, record.formIssues);
-  if (record.count > set.count) {
-    // The tap that reached the target is answered as any tap is (see countTapped).
-    const tapped = countTapped(set, record);
-    cues.push(...countUpCues(planned.exercise, tapped));
-    cues.push(sayCount(spokenCount(planned.exercise, record.count), tapped, tapped));
-  }
-  const words = setEndedWords(record);
-  if (record.endedBy === 'skipped' && endsSession) return cues;
-  if (record.endedBy === 'skipped' || record.skippedUnderWay) {
-    // The tap is taken: what was still being said of the set (its instructions) is moot.
-    cues.push(skipped(words));
-  } else if (record.endedBy !== 'target') {
-    // The answer to Finish is heard next, as "Set skipped" is; reps that stopped coming are news.
-    cues.push(atTap ? sayReply(words, true) : say(words));
-  }
-  return cues;
-}
-
-/**
- * The set just done, its count put right during the rest (or, the session's last, on the summary):
- * "Eight reps". In a rest that set is the only one in question.
- */
-function correctedInRest(prev: SessionState, next: SessionState): Cue[] {
-  const after = countPutRight(prev, next);
-  if (!after) return [];
-  // After the rest's announcement, not over it: it tells what comes next and how to lie for it.
-  return [sayCount(capitalised(countDoneText(exerciseById(after.exerciseId), after.count)))];
-}
-
-/**
- * The set just done, put right from the set after it where no rest came between them: "Superman, set
- * one: four reps". It names the set, or the count would be heard as this set's target or count.
- */
-function correctedFromNextSet(prev: SessionState, next: SessionState): Cue[] {
-  const after = countPutRight(prev, next);
-  if (!after) return [];
-  const exercise = exerciseById(after.exerciseId);
-  const count = countDoneText(exercise, after.count);
-  return [sayLastSet(`${exercise.name}, set ${spokenNumber(after.setNumber)}: ${count}`)];
-}
-
-/** The set just done, when its count was put right between these states. */
-function countPutRight(prev: SessionState, next: SessionState): SetRecord | null {
-  const before = prev.completed.at(-1);
-  const after = next.completed.at(-1);
-  return before && after && before !== after && before.count !== after.count ? after : null;
-}
-
-/**
- * "Done: forty-eight seconds", and the form problem that ended the hold as its reason when it had not
- * been said: "Hips in line" then would ask the person to mend a hold that is already over. (One said during
- * the hold is not said again.) Ended by a tap (`atTap`: Skip set, End hold or Finish), the answer to
- * it, said over what was still being said of the hold (its time calls are moot): "Done" at its target
- * or past it, and short of it "Set cut short: seven seconds held", where "Done" would be heard as the
- * hold completed.
- */
-function holdEnded(
-  set: CurrentSet,
-  record: SetRecord,
-  atTap: boolean,
-  skipped: (text: string) => Cue,
-): Cue[] {
-  const news = record.formIssues.filter((issue) => !set.formIssues.includes(issue));
-  const reasons = record.endedBy === 'form' ? news : [];
-  const warned = formWarnings(
-    set.formIssues,
-    record.formIssues.filter((issue) => !reasons.includes(issue)),
-  );
-  if (record.skippedUnderWay) {
-    return [...warned, tone('hold-end'), vibrate('hold-end'), skipped(setEndedWords(record))];
-  }
-  const done = [
-    setEndedWords(record),
-    ...reasons.map((issue) => `${capitalised(FORM_ISSUE_TEXT[issue].problem)} at the end`),
-  ];
-  const ended: Cue = atTap
-    ? sayReply(sentences(done), true)
-    : { kind: 'say', text: sentences(done), interrupt: false, ends: ['time'] };
-  return [...warned, tone('hold-end'), vibrate('hold-end'), ended];
 }
 
 /**
