@@ -2,6 +2,9 @@
 // the mat and never looks at the phone, so everything the screen shows that matters in the moment (the
 // count, the time left, what comes next, a form problem) is also said, beeped or buzzed. No I/O here:
 // the cue player turns these cues into speech, tones and vibration.
+// This module tells which moment the change is and gathers its cues; what each moment says is worked out
+// in a module named for it: set-start-lines, during-set-lines, position-lines, hold-lines, set-end-lines,
+// rest-lines and rest-countdown, pause-lines and resume-lines, device-news, form-warnings.
 
 import { currentPlanned, planRanThrough, type SessionState } from '../workout/session.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
@@ -23,6 +26,8 @@ import { correctedFromNextSet, correctedInRest, setEnded } from './set-end-lines
 import { setBegins } from './set-start-lines.ts';
 import { plural, spokenNumber } from './spoken-words.ts';
 
+// The cue types and timings that the cue player, the store of a session's cues and the tests read
+// along with planCues.
 export { COUNTDOWN_S } from './countdown.ts';
 export { type Cue, type CueSettings, VIBRATION } from './cue.ts';
 export { FORM_WARNINGS } from './form-warnings.ts';
