@@ -691,6 +691,9 @@ export class BbSetView extends LitElement {
         border: 2px dashed var(--bb-muted, #b6c2d1);
         border-radius: 0.75rem;
       }
+      .last-set.room-kept {
+        visibility: hidden;
+      }
       .last-set .last {
         font-size: clamp(1.1rem, 4vmin, 1.6rem);
         color: var(--bb-muted, #b6c2d1);
@@ -787,6 +790,16 @@ export class BbSetView extends LitElement {
   /** The set How to do it was opened in, and whether under way (see howToOpen). */
   private howToSet = '';
 
+  /**
+   * The set just done that this set offered to put right until it counted: its row's room is kept
+   * until this set ends, unseen, where the row going at the first count took every button under it up
+   * 26 px on a 360×640 phone, 59–69 px beside the ring (the heading down as much) and 212 px at
+   * 180×320, under the finger that had tapped +1.
+   */
+  private roomOfLastSet: SetRecord | null = null;
+  /** The set roomOfLastSet is kept in. */
+  private roomOfLastSetIn = '';
+
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
 
@@ -801,6 +814,10 @@ export class BbSetView extends LitElement {
     const setShown = `${this.planned.exercise.id} ${this.set.setNumber} ${underWay}`;
     if (setShown !== this.howToSet) this.howToOpen = false;
     this.howToSet = setShown;
+    const thisSet = `${this.planned.exercise.id} ${this.set.setNumber}`;
+    if (this.lastSet) this.roomOfLastSet = this.lastSet;
+    else if (thisSet !== this.roomOfLastSetIn) this.roomOfLastSet = null;
+    this.roomOfLastSetIn = thisSet;
     this.toggleAttribute('waiting', !underWay);
     this.toggleAttribute('by-hand', this.tappedByHand());
     this.toggleAttribute('timed-by-hand', this.tappedByHand() && this.planned.exercise.kind === 'hold');
@@ -1000,15 +1017,23 @@ export class BbSetView extends LitElement {
     return nothing;
   }
 
-  /** What the set just done counted, and −1 / +1 to put it right, as the rest after it would show. */
+  /**
+   * What the set just done counted, and −1 / +1 to put it right, as the rest after it would show. Once
+   * this set counts, its room alone, unseen and out of reach (see roomOfLastSet).
+   */
   private renderLastSet() {
-    const last = this.lastSet;
+    const last = this.lastSet ?? this.roomOfLastSet;
     if (!last) return nothing;
     const exercise = exerciseById(last.exerciseId);
     const unit = countUnit(exercise);
     // "Set 1 −1": the set the button puts right, where this set's own read "−1" and "+1". The name
     // begins with the words shown, for a voice that asks for the button by them.
     const set = `Set ${last.setNumber}`;
+    if (!this.lastSet)
+      return html`<div class="last-set room-kept" aria-hidden="true" inert>
+        <span class="last">${describeSet(last)}</span>
+        <span class="fix"><button>${set} −1</button><button>${set} +1</button></span>
+      </div>`;
     return html`<div class="last-set" role="group" aria-label="Last set">
       <span class="last">${describeSet(last)}</span>
       <span class="fix">

@@ -5,7 +5,7 @@ import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
-import { currentSet } from '../set-record.ts';
+import { currentSet, supermanSet } from '../set-record.ts';
 import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
 import {
   inTheAppsMain,
@@ -531,6 +531,44 @@ describe('bb-set-view', () => {
           }
           view.remove();
         }
+      });
+    },
+  );
+
+  // With no rest before it, the set just done's −1 / +1 went at this set's first count: every button
+  // under them came up 26 px at 360 × 640 and 212 px at 180 × 320, and beside the ring the buttons
+  // came up and the heading down 69 and 39 px on a phone on its side, 59 px each on a laptop.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    "keeps the room of the set just done's −1 / +1 at %i × %i once this set counts, the heading, the count and every button where they were",
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const view = await mount({
+          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 0 } },
+          set: currentSet({ setNumber: 2, noRestBefore: true }),
+          lastSet: supermanSet({ count: 9, endedBy: 'stopped' }),
+        });
+        view.style.height = 'calc(100dvh - 1.5rem)';
+        await expect.element(page.getByRole('group', { name: 'Last set' })).toBeVisible();
+        const root = view.shadowRoot!;
+        const screen = () =>
+          [...root.querySelectorAll('.controls > button, h2, bb-progress-ring, .face')].map((e) => {
+            const b = e.getBoundingClientRect();
+            return `${e.matches('button, h2') ? e.textContent?.trim() : e.className}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
+          });
+        const before = screen();
+        view.set = currentSet({ setNumber: 2, noRestBefore: true, count: 1 });
+        view.lastSet = null;
+        await expect.element(page.getByRole('group', { name: 'Last set' })).not.toBeInTheDocument();
+        // Nothing of it left to tap or to read: the set it put right is done with.
+        for (const row of root.querySelectorAll<HTMLElement>('.last-set')) {
+          expect(row.inert).toBe(true);
+          expect(getComputedStyle(row).visibility).toBe('hidden');
+        }
+        await expect.poll(screen).toEqual(before);
+        // The next set is a set anew: its own room, as any set without a set to put right has.
+        view.set = currentSet({ setNumber: 3, noRestBefore: false });
+        await view.updateComplete;
+        expect(root.querySelector('.last-set')).toBeNull();
       });
     },
   );
