@@ -9,6 +9,7 @@ import {
   exerciseById,
   FORM_ISSUE_TEXT,
   perSideText,
+  WRONG_POSITION_WAY_ON,
   wrongPositionText,
 } from '../workout/program.ts';
 import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
@@ -705,6 +706,20 @@ export class BbSetView extends LitElement {
         justify-content: center;
         gap: 0.5rem;
       }
+      /*
+       * The way on the voice adds to a warning said again, under it in the type of the line of how the
+       * set starts: the room is kept for it with every warning, so that it comes with nothing moved.
+       */
+      .under-position > .room > .wrong-room::after {
+        content: attr(data-way-on);
+      }
+      .way-on,
+      .wrong-room::after {
+        display: block;
+        margin-top: 0.25rem;
+        font-size: clamp(1.1rem, 4vmin, 1.6rem);
+        font-weight: 600;
+      }
       .wrong,
       .wrong-room {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
@@ -960,7 +975,12 @@ export class BbSetView extends LitElement {
         <div class="under-position in-room">
         ${
           set.wrongPosture
-            ? html`<div class="wrong fitted">${wrongPositionText(exercise, set.wrongPosture)}</div>`
+            ? html`<div class="wrong fitted">${wrongPositionText(exercise, set.wrongPosture)}${
+                // Said again, the voice adds the way on (see warnIfDue): read by a person with the sound off.
+                (set.warnedTimes ?? 0) > 1
+                  ? html` <span class="way-on">${WRONG_POSITION_WAY_ON}</span>`
+                  : nothing
+              }</div>`
             : this.skippedBefore !== null && set.waiting && !this.paused
               ? // In the room of the line it stands in for (see .waiting[data-room]): nothing moves.
                 html`<div class="waiting fitted" data-room=${WAITING_TEXT}><span>${skippedBeforeText(this.skippedBefore, set.setNumber)}</span></div>`
@@ -985,7 +1005,7 @@ export class BbSetView extends LitElement {
         }
           <div class="room" aria-hidden="true">
             <div class="waiting-room" data-words=${WAITING_TEXT}></div>
-            ${everyWrongPositionText(exercise).map((line) => html`<div class="wrong-room" data-words=${line}></div>`)}
+            ${everyWrongPositionText(exercise).map((line) => html`<div class="wrong-room" data-words=${line} data-way-on=${WRONG_POSITION_WAY_ON}></div>`)}
           </div>
         </div>
       </div>

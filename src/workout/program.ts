@@ -328,6 +328,13 @@ export function wrongPositionText(exercise: Exercise, seen: Posture): string {
 }
 
 /**
+ * What the voice adds when it says a wrong position again (20 s on), and the screen shows under the
+ * warning: the sensor may be the one that is wrong (worn oddly), and the way on is the button. A
+ * question and its answer, each under 3 s to say.
+ */
+export const WRONG_POSITION_WAY_ON = 'Already in position? Tap Start the set.';
+
+/**
  * Every line wrongPositionText may say of `exercise`, one for each position the sensor tells: the set
  * keeps the room of the longest under the position to take, so that none moves its buttons.
  */

@@ -490,6 +490,45 @@ describe('bb-set-view', () => {
     },
   );
 
+  // Said again 20 s on to a person still out of position, "Already in position? Tap Start the set."
+  // was the voice's alone: with the sound off, nothing on screen said that the button was the way on.
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'shows the way on the voice adds to a wrong position said again at %i × %i, in the room kept under the position, every button, the heading and the position where they were',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const view = await mount({
+          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+          set: currentSet({ waiting: true, wrongPosture: null }),
+        });
+        view.style.height = 'calc(100dvh - 1.5rem)';
+        await expect.element(page.getByText(/starts by itself/)).toBeVisible();
+        const root = view.shadowRoot!;
+        const screen = () =>
+          [...root.querySelectorAll('button, h2, .prompt')].map((e) => {
+            const b = e.getBoundingClientRect();
+            return `${e.textContent?.trim()}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
+          });
+        const before = screen();
+        const warning = 'You seem to be on your back. Lie face down.';
+        view.set = currentSet({ waiting: true, wrongPosture: 'face-up', warnedMs: 0, warnedTimes: 1 });
+        const first = page.getByText(warning, { exact: true });
+        await expect.element(first).toBeVisible();
+        await expect.poll(screen).toEqual(before);
+        const firstSize = Number(getComputedStyle(first.element()).zoom);
+        view.set = currentSet({ waiting: true, wrongPosture: 'face-up', warnedMs: 20_000, warnedTimes: 2 });
+        const said = page.getByText(`${warning} Already in position? Tap Start the set.`);
+        await expect.element(said).toBeVisible();
+        await expect.poll(screen).toEqual(before);
+        const room = root.querySelector('.under-position')!.getBoundingClientRect();
+        const box = said.element().getBoundingClientRect();
+        expect(box.top).toBeGreaterThanOrEqual(room.top - 0.5);
+        expect(box.bottom).toBeLessThanOrEqual(room.bottom + 0.5);
+        // No smaller than the warning said the first time, which the room was made for.
+        expect(Number(getComputedStyle(said.element()).zoom)).toBeGreaterThanOrEqual(firstSize);
+      });
+    },
+  );
+
   // Under the set's number a device gone on without took the heading up and every button down 11.5 px
   // on a phone on its side and 18 px on a laptop, Skip set, Mute and Finish down 69 px at 180 × 320;
   // "Heart-rate strap reconnecting: keep going", on two lines, moved the count 23 px at 360 × 640;

@@ -12,7 +12,13 @@ import {
 } from '../../../src/cues/cue-planner.ts';
 import { spokenSentences } from '../../../src/cues/speech.ts';
 import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
-import { type ExerciseId, exerciseById, PROGRAM } from '../../../src/workout/program.ts';
+import {
+  type ExerciseId,
+  exerciseById,
+  PROGRAM,
+  WRONG_POSITION_WAY_ON,
+  wrongPositionText,
+} from '../../../src/workout/program.ts';
 import {
   afterInterruption,
   currentPlanned,
@@ -2760,6 +2766,14 @@ describe('cues for a set that begins in position', () => {
     muted.do({ type: 'start', nowMs: 0 }, tick(5000));
     expect(muted.do(position('wrong', 'face-up', 2000))).toEqual([
       { kind: 'vibrate', patternMs: VIBRATION.form },
+    ]);
+  });
+
+  it("says with a wrong position said again the way on that the set's screen shows under it", () => {
+    const run = sensing(plan(['superman', 1, 3, 30]));
+    run.do({ type: 'start', nowMs: 0 }, tick(5000), position('wrong', 'face-up', 2000));
+    expect(spoken(run.ticksTo(25_000))).toEqual([
+      `${wrongPositionText(exerciseById('superman'), 'face-up')} ${WRONG_POSITION_WAY_ON}`,
     ]);
   });
 
