@@ -66,12 +66,16 @@ export function namedAtAGlance<D extends Pick<DeviceStatus, 'name' | 'placement'
  * as the page loads, in the order they are tried, "Connecting Polar H10 0000E2E0, then Bangle.js
  * 5e6f" (two lines of a 360 px phone, where each with its own state, "Polar H10 0000E2E0
  * connecting… · Bangle.js 5e6f waiting", took a third, cut off under the clamp), then each one not
- * found, or tried again at Reconnect.
+ * found, or tried again at Reconnect. Three or more, the first named and how many more ("Connecting
+ * Polar H10 0000E2E0, then 2 more"): named one after the other they took three lines, the last cut
+ * off; each is named, with its state, in the line opened.
  */
 export function earlierVisitAtAGlance(
   firstTries: readonly Pick<AwaitedDevice, 'name'>[],
   awaiting: readonly Pick<AwaitedDevice, 'name' | 'trying'>[],
 ): string[] {
-  const connecting = firstTries.length ? [`Connecting ${firstTries.map((t) => t.name).join(', then ')}`] : [];
+  const [first, ...then] = firstTries;
+  const after = then.length > 1 ? [`${then.length} more`] : then.map((t) => t.name);
+  const connecting = first ? [[`Connecting ${first.name}`, ...after].join(', then ')] : [];
   return [...connecting, ...awaiting.map((a) => `${a.name} ${awaitedStateWords(a, false)}`)];
 }

@@ -408,6 +408,43 @@ describe('bb-device-panel', () => {
     }
   });
 
+  // Three of an earlier visit, "Connecting Polar H10 0000E2E0, then Bangle.js 5e6f, then InfiniTime",
+  // took three rows of a 360 px phone's line (58 px of its 38), the last cut off under its clamp of two.
+  it('names the first of three devices of an earlier visit on their first tries on a phone, the others a tap away, on no more rows than one tried', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    const h10 = { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
+    const bangle = { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
+    const watch = { id: 'pinetime', name: 'InfiniTime', kind: 'pinetime', trying: false } as const;
+    const onTheirWay = state([virtual], {
+      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+      firstTries: [h10],
+    });
+    const restore = await layOutAsTheApp(360, 640, '0 0.75rem');
+    try {
+      const panel = await mount(onTheirWay);
+      const oneTried = panel.getBoundingClientRect().height;
+      panel.device = { ...onTheirWay, firstTries: [h10, bangle, watch] };
+      await panel.updateComplete;
+      const gist = panel.shadowRoot!.querySelector<HTMLElement>('details.glance .gist')!;
+      expect(gist.textContent).toBe('Connecting Polar H10 0000E2E0, then 2 more');
+      expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
+      expect(panel.getBoundingClientRect().height).toBe(oneTried);
+      // Every one of them is named, in the order they are tried, a tap on the line away.
+      await userEvent.click(panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!);
+      const named = [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
+        a.querySelector('.name')?.textContent,
+        a.querySelector('.state')?.textContent,
+      ]);
+      expect(named).toEqual([
+        ['Polar H10 0000E2E0', 'connecting…'],
+        ['Bangle.js 5e6f', 'waiting'],
+        ['InfiniTime', 'waiting'],
+      ]);
+    } finally {
+      await restore();
+    }
+  });
+
   it('offers to forget a strap of an earlier visit that was not found, with the virtual strap in use shown as no button', async () => {
     const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
     const awaited = { id: 'hrm', name: 'HRM-Dual 4242', kind: 'heart-rate', trying: false } as const;

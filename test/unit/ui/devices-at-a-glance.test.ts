@@ -91,6 +91,17 @@ describe('the devices of an earlier visit at a glance', () => {
     expect(earlierVisitAtAGlance([h10], [])).toEqual(['Connecting Polar H10 0000E2E0']);
   });
 
+  it('names the first of three or more on their first tries, and how many more, on two lines of a phone', () => {
+    const watch = { name: 'InfiniTime', trying: false };
+    expect(earlierVisitAtAGlance([h10, bangle, watch], [])).toEqual([
+      'Connecting Polar H10 0000E2E0, then 2 more',
+    ]);
+    expect(earlierVisitAtAGlance([h10, bangle, watch, watch], [{ ...h10, trying: false }])).toEqual([
+      'Connecting Polar H10 0000E2E0, then 3 more',
+      'Polar H10 0000E2E0 not found',
+    ]);
+  });
+
   it('says of one not found that it was not, and of one tried again at Reconnect that it is connecting', () => {
     expect(earlierVisitAtAGlance([bangle], [{ ...h10, trying: false }])).toEqual([
       'Connecting Bangle.js 5e6f',
