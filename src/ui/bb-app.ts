@@ -724,6 +724,7 @@ export class BbApp extends LitElement {
             .persistence=${this.app.persistence}
             ?compact=${running}
             ?problem-said-below=${this.showsSummary()}
+            ?problem-shown-in-set=${this.session.value.phase === 'set'}
           ></bb-storage-notice>
           ${
             running && this.screenMayGoOff.value
@@ -925,6 +926,15 @@ export class BbApp extends LitElement {
   }
 
   /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
+  /**
+   * The store's problem in a line, while the session it fails to save is under way (see
+   * BbStorageNotice, which says it over a rest): the set shows it under its number. Null while it saves.
+   */
+  private notSavingLine(): string | null {
+    const { problem, hasCurrent } = this.history.value;
+    return problem && hasCurrent ? problem.brief : null;
+  }
+
   private goingOnWithout(): readonly string[] {
     const { devices, exercise } = this.gone;
     this.gone.lines ??= devices.map((d) => goneOnWithoutLine(this.device.value.devices, d, exercise));
@@ -977,6 +987,7 @@ export class BbApp extends LitElement {
               .motionStopped=${motionStoppedFor(state, planned.exercise)}
               .countedOn=${state.motionPlacements?.[planned.exercise.id] ?? null}
               .goingOnWithout=${this.goingOnWithout()}
+              .notSavingLine=${this.notSavingLine()}
               .unseenLine=${this.unseenLine(state, planned.exercise)}
               .muted=${this.settings.value.muted}
               .lastSet=${setJustDoneToCorrect(state)}

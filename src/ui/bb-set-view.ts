@@ -121,6 +121,9 @@ export class BbSetView extends LitElement {
       .meta .away {
         display: block;
       }
+      .meta .not-saving {
+        color: var(--bb-warn, #fbbf24);
+      }
       .tap-words {
         white-space: nowrap;
       }
@@ -769,6 +772,11 @@ export class BbSetView extends LitElement {
    * heart-rate strap, a strap that counts other exercises. Said under its name, as the voice said them.
    */
   @property({ attribute: false }) goingOnWithout: readonly string[] = [];
+  /**
+   * The store failed in the session: its line ("Storage is full: not saving."), said in the room kept
+   * under the set's number, as the devices gone on without are. Null while it saves.
+   */
+  @property({ attribute: false }) notSavingLine: string | null = null;
   /** Where the device that counts this exercise is worn, that the line names it ("Watch out of reach"). */
   @property({ attribute: false }) countedOn: Placement | null = null;
   /**
@@ -1082,7 +1090,7 @@ export class BbSetView extends LitElement {
         // Under Finish's question, which takes the place of the controls and moves them anyway, the
         // room is not kept where no line stands in it: on a phone on its side the question's two
         // answers and "How to do it" took 4 px more than the window beside it.
-        this.finish.asking && !away && this.goingOnWithout.length === 0
+        this.finish.asking && !away && this.goingOnWithout.length === 0 && this.notSavingLine === null
           ? nothing
           : html`<span class="away-lines in-room">
         <span class="room" aria-hidden="true">\u00a0</span>
@@ -1094,7 +1102,11 @@ export class BbSetView extends LitElement {
           away
             ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped, this.finish.wayOnWhilePaused))}</span>`
             : nothing
-        }${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}</span>
+        }${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}${
+          this.notSavingLine === null
+            ? nothing
+            : html`<span class="away not-saving">${this.notSavingLine}</span>`
+        }</span>
       </span>`
       }
     </p>`;

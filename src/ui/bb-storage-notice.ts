@@ -19,7 +19,7 @@ import { heldS, plural, sessionStartText } from './format.ts';
 import { heldInMemoryNotice } from './held-in-memory.ts';
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
-import { buttonStyles, NARROW } from './styles.ts';
+import { buttonStyles, NARROW, visuallyHidden } from './styles.ts';
 
 /**
  * What the main screen must say about storage: an unfinished session to resume (the app was closed
@@ -29,6 +29,7 @@ import { buttonStyles, NARROW } from './styles.ts';
 export class BbStorageNotice extends LitElement {
   static override styles = [
     buttonStyles,
+    visuallyHidden,
     css`
       :host {
         display: block;
@@ -148,6 +149,12 @@ export class BbStorageNotice extends LitElement {
    * with no set done has no files there, and needs no word about saving: it is not kept anyway.
    */
   @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
+  /**
+   * The set on screen shows the problem's line itself, in the room kept under its number (see
+   * BbSetView.notSavingLine): here it is told to a screen reader alone, where over the set it took the
+   * heading, the count and every button down 21–70 px as it came.
+   */
+  @property({ type: Boolean, attribute: 'problem-shown-in-set' }) problemShownInSet = false;
 
   /**
    * Why the last tap on a save button made no file (its writer could not be fetched, say), told beside
@@ -199,7 +206,7 @@ export class BbStorageNotice extends LitElement {
         !problem || this.problemSaidBelow
           ? null
           : this.compact && hasCurrent
-            ? html`<p class="brief" role="alert">${problem.brief}</p>`
+            ? html`<p class=${this.problemShownInSet ? 'visually-hidden' : 'brief'} role="alert">${problem.brief}</p>`
             : this.renderProblem(problem, hasCurrent, h.storeOpened)
       }
     `;

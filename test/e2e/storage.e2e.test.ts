@@ -298,10 +298,13 @@ describe('a full disk', () => {
         async () => (await page.locator('bb-storage-notice [role=alert]').count()) > 0,
         600,
       );
-      // In a set a line says so: the screen stays the count's.
+      // In a set a line says so, in the room kept under the set's number: the screen stays the
+      // count's. A screen reader is told it by the notice.
       const notice = page.locator('bb-storage-notice [role=alert]');
       expect(await notice.textContent()).toMatch(/^Storage is full: not saving\.$/);
-      expect((await notice.boundingBox())!.height).toBeLessThan(50);
+      const line = page.locator('bb-set-view .not-saving');
+      expect(await line.textContent()).toBe('Storage is full: not saving.');
+      expect((await line.boundingBox())!.height).toBeLessThan(50);
       // The session goes on regardless; at its end the summary says so beside its files, and saves it
       // from memory.
       await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
