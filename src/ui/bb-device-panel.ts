@@ -15,7 +15,12 @@ import type { ExerciseId } from '../workout/program.ts';
 import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
 import { deviceRoleLine } from './device-role.ts';
 import { awaitedStateWords, connectionAlarmWords } from './device-state-words.ts';
-import { devicesAtAGlance, earlierVisitAtAGlance, namedAtAGlance } from './devices-at-a-glance.ts';
+import {
+  devicesAtAGlance,
+  earlierVisitAtAGlance,
+  namedAtAGlance,
+  severalDevicesComing,
+} from './devices-at-a-glance.ts';
 import { sendCommand } from './events.ts';
 import { plural } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -90,6 +95,15 @@ export class BbDevicePanel extends LitElement {
         align-items: center;
         gap: 0.25rem 1rem;
         font-size: 1rem;
+      }
+      /*
+       * Out of a session, several devices (see severalDevicesComing) keep two rows of the header,
+       * those of a button each: on a laptop a strap and a watch of an earlier visit, one row on their
+       * way, took a second once connected, each with its part and ×, and Start came down 48 px.
+       */
+      :host([several-rows]) {
+        min-height: calc(2 * 2.75rem + 0.25rem);
+        align-content: flex-start;
       }
       button {
         font-size: 1rem;
@@ -392,6 +406,10 @@ export class BbDevicePanel extends LitElement {
     if (!this.device.problem || !this.compact) this.askingToSwitch = false;
     if (changed.has('sessionScreen') && this.hasUpdated) this.closeMenu();
     this.toggleAttribute('glance', this.atAGlance);
+    this.toggleAttribute(
+      'several-rows',
+      !this.atAGlance && !this.compact && severalDevicesComing(this.device),
+    );
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -79,3 +79,14 @@ export function earlierVisitAtAGlance(
   const connecting = first ? [[`Connecting ${first.name}`, ...after].join(', then ')] : [];
   return [...connecting, ...awaiting.map((a) => `${a.name} ${awaitedStateWords(a, false)}`)];
 }
+
+/**
+ * Several devices are in use, or on their way from an earlier visit (their first tries as the page
+ * loads), the virtual strap standing in not among them: laid out whole, each connected names its part
+ * and offers its ×, and they take two rows (see BbDevicePanel's several-rows), where on their way
+ * they took one beside the virtual strap.
+ */
+export function severalDevicesComing(device: Pick<DeviceState, 'devices' | 'firstTries'>): boolean {
+  const inUse = device.devices.filter((d) => d.kind !== 'virtual').length;
+  return inUse + device.firstTries.length > 1;
+}

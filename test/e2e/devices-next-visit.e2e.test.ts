@@ -226,3 +226,68 @@ describe('a strap and a watch picked on an earlier visit', () => {
     await leave();
   });
 });
+
+describe('a strap and a watch picked on an earlier visit, on a laptop', () => {
+  const WATCH = pineTime('C7:00:00:00:00:22', [0, 0, 0, 0, 0, 4]);
+  const LAPTOP_STRAP = heartRateStrap('0C:8C:DC:00:00:23', 'HRM-Pro 12345');
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let emulated: EmulatedPeripheral[] = [];
+
+  async function visit(specs: PeripheralSpec[], connectionDelayMs = 0): Promise<void> {
+    page = await context.newPage();
+    emulated = [];
+    for (const spec of specs)
+      emulated.push(await emulatePeripheral(browser, page, spec, { connectionDelayMs }));
+    await page.goto(inject('baseUrl'));
+  }
+
+  async function leave(): Promise<void> {
+    await page.close();
+    for (const peripheral of emulated) await peripheral.dispose();
+    emulated = [];
+  }
+
+  async function pick(choice: string): Promise<void> {
+    await page.locator('bb-device-panel details.more > summary').click();
+    await page.getByRole('button', { name: choice, exact: true }).click();
+  }
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  });
+
+  afterAll(async () => {
+    for (const peripheral of emulated) await peripheral.dispose();
+    await browser?.close();
+  });
+
+  const names = () => page.locator('bb-device-panel .device:not(.awaited) .name').allTextContents();
+
+  // Each connected named its part and offered its ×, on a second row of the header: Start came down
+  // 48 px under the pointer as the second answered.
+  it('keep Start where it was as both are connected on the next visit, their parts and × on a second row', async () => {
+    await visit([WATCH]);
+    await pick('PineTime watch');
+    await expect.poll(names).toEqual(['InfiniTime']);
+    await leave();
+    await visit([LAPTOP_STRAP]);
+    await expect.poll(names, { timeout: 10_000 }).toEqual(['Virtual strap']);
+    await pick('Heart-rate strap');
+    await expect.poll(names).toEqual(['HRM-Pro 12345']);
+    await leave();
+
+    await visit([WATCH, LAPTOP_STRAP], 3000);
+    await expect
+      .poll(() => page.locator('bb-device-panel .awaited .name').allTextContents(), { timeout: 3000 })
+      .toEqual(['InfiniTime', 'HRM-Pro 12345']);
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    const before = await start.boundingBox();
+    await expect.poll(names, { timeout: 15_000 }).toEqual(['InfiniTime', 'HRM-Pro 12345']);
+    await expect.poll(() => page.locator('bb-device-panel .role').count()).toBe(2);
+    expect(await start.boundingBox()).toEqual(before);
+    await leave();
+  });
+});

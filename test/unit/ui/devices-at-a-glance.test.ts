@@ -6,6 +6,7 @@ import {
   devicesAtAGlance,
   earlierVisitAtAGlance,
   namedAtAGlance,
+  severalDevicesComing,
 } from '../../../src/ui/devices-at-a-glance.ts';
 
 const laptop = { narrow: false, uprightPhone: false, phoneOnItsSide: false };
@@ -108,5 +109,20 @@ describe('the devices of an earlier visit at a glance', () => {
       'Polar H10 0000E2E0 not found',
     ]);
     expect(earlierVisitAtAGlance([], [h10])).toEqual(['Polar H10 0000E2E0 connecting…']);
+  });
+});
+
+describe('several devices coming, whose rows the header keeps', () => {
+  const of = (kind: DeviceStatus['kind']) => ({ kind }) as DeviceStatus;
+  const tried = { id: 'w', name: 'InfiniTime', kind: 'pinetime', trying: true } as const;
+
+  it('counts the devices in use and those of an earlier visit on their way, not the virtual strap standing in', () => {
+    expect(
+      severalDevicesComing({ devices: [of('virtual')], firstTries: [tried, { ...tried, id: 's' }] }),
+    ).toBe(true);
+    expect(severalDevicesComing({ devices: [of('pinetime'), of('heart-rate')], firstTries: [] })).toBe(true);
+    expect(severalDevicesComing({ devices: [of('polar')], firstTries: [tried] })).toBe(true);
+    expect(severalDevicesComing({ devices: [of('virtual')], firstTries: [tried] })).toBe(false);
+    expect(severalDevicesComing({ devices: [of('polar')], firstTries: [] })).toBe(false);
   });
 });
