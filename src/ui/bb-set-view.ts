@@ -5,10 +5,12 @@ import { tapEachCountParts } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import {
   countUnit,
+  everySeenPositionText,
   everyWrongPositionText,
   exerciseById,
   FORM_ISSUE_TEXT,
   perSideText,
+  seenPositionText,
   WRONG_POSITION_WAY_ON,
   wrongPositionText,
 } from '../workout/program.ts';
@@ -710,16 +712,17 @@ export class BbSetView extends LitElement {
         gap: 0.5rem;
       }
       /*
-       * The way on the voice adds to a warning said again, under it in the type of the line of how the
-       * set starts: the room is kept for it with every warning, so that it comes with nothing moved.
+       * The way on the voice adds to a warning said again, after what the sensor sees, in the type of
+       * the line of how the set starts; where to be is the position to take above. Its room is kept
+       * with the warnings', so that it comes with nothing moved: after the whole warning, on lines of
+       * its own, it made that room 23 px taller on a 360×640 phone, where a drawing-in's waiting
+       * screen then scrolled 19 px, and 34 px on a laptop.
        */
-      .under-position > .room > .wrong-room::after {
+      .under-position > .room > .wrong-room[data-way-on]::after {
         content: attr(data-way-on);
       }
       .way-on,
-      .wrong-room::after {
-        display: block;
-        margin-top: 0.25rem;
+      .wrong-room[data-way-on]::after {
         font-size: clamp(1.1rem, 4vmin, 1.6rem);
         font-weight: 600;
       }
@@ -983,11 +986,12 @@ export class BbSetView extends LitElement {
         <div class="under-position in-room">
         ${
           set.wrongPosture
-            ? html`<div class="wrong fitted">${wrongPositionText(exercise, set.wrongPosture)}${
-                // Said again, the voice adds the way on (see warnIfDue): read by a person with the sound off.
+            ? html`<div class="wrong fitted">${
+                // Said again, the voice adds the way on (see warnIfDue), read here by a person with the
+                // sound off in place of where to be, which the position to take above says.
                 (set.warnedTimes ?? 0) > 1
-                  ? html` <span class="way-on">${WRONG_POSITION_WAY_ON}</span>`
-                  : nothing
+                  ? html`${seenPositionText(set.wrongPosture)} <span class="way-on">${WRONG_POSITION_WAY_ON}</span>`
+                  : wrongPositionText(exercise, set.wrongPosture)
               }</div>`
             : this.skippedBefore !== null && set.waiting && !this.paused
               ? // In the room of the line it stands in for (see .waiting[data-room]): nothing moves.
@@ -1013,7 +1017,8 @@ export class BbSetView extends LitElement {
         }
           <div class="room" aria-hidden="true">
             <div class="waiting-room" data-words=${WAITING_TEXT}></div>
-            ${everyWrongPositionText(exercise).map((line) => html`<div class="wrong-room" data-words=${line} data-way-on=${WRONG_POSITION_WAY_ON}></div>`)}
+            ${everyWrongPositionText(exercise).map((line) => html`<div class="wrong-room" data-words=${line}></div>`)}
+            ${everySeenPositionText().map((line) => html`<div class="wrong-room" data-words=${line} data-way-on=${` ${WRONG_POSITION_WAY_ON}`}></div>`)}
           </div>
         </div>
       </div>

@@ -324,13 +324,23 @@ const POSTURE_WORDS: Readonly<Record<Posture, string>> = {
 export function wrongPositionText(exercise: Exercise, seen: Posture): string {
   // The prompt's "to start" is the set's to say as it waits, not a correction's.
   const where = exercise.positionPrompt.replace(/ to start$/, '');
-  return `You seem to be ${POSTURE_WORDS[seen]}. ${where}.`;
+  return `${seenPositionText(seen)} ${where}.`;
+}
+
+/** What the sensor sees of a wrong position, the first sentence of wrongPositionText. */
+export function seenPositionText(seen: Posture): string {
+  return `You seem to be ${POSTURE_WORDS[seen]}.`;
+}
+
+/** Every line seenPositionText may say, one for each position the sensor tells. */
+export function everySeenPositionText(): string[] {
+  return (Object.keys(POSTURE_WORDS) as Posture[]).map(seenPositionText);
 }
 
 /**
- * What the voice adds when it says a wrong position again (20 s on), and the screen shows under the
- * warning: the sensor may be the one that is wrong (worn oddly), and the way on is the button. A
- * question and its answer, each under 3 s to say.
+ * What the voice adds when it says a wrong position again (20 s on), and the screen shows: the sensor
+ * may be the one that is wrong (worn oddly), and the way on is the button. A question and its answer,
+ * each under 3 s to say.
  */
 export const WRONG_POSITION_WAY_ON = 'Already in position? Tap Start the set.';
 

@@ -516,7 +516,8 @@ describe('bb-set-view', () => {
         await expect.poll(screen).toEqual(before);
         const firstSize = Number(getComputedStyle(first.element()).zoom);
         view.set = currentSet({ waiting: true, wrongPosture: 'face-up', warnedMs: 20_000, warnedTimes: 2 });
-        const said = page.getByText(`${warning} Already in position? Tap Start the set.`);
+        // Where to be, the warning's second sentence, is the position to take above it.
+        const said = page.getByText('You seem to be on your back. Already in position? Tap Start the set.');
         await expect.element(said).toBeVisible();
         await expect.poll(screen).toEqual(before);
         const room = root.querySelector('.under-position')!.getBoundingClientRect();
