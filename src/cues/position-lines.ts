@@ -1,7 +1,7 @@
 // Getting into position for a set: "In position. Go." once the person is seen there, where to be when
 // they get up before the first rep, and the wrong position said.
 
-import { type Exercise, wrongPositionText } from '../workout/program.ts';
+import { type Exercise, WRONG_POSITION_WAY_ON, wrongPositionText } from '../workout/program.ts';
 import {
   type CurrentSet,
   type SessionState,
@@ -12,12 +12,6 @@ import {
 import { type Cue, sayPosition, sayWhere, tone, vibrate } from './cue.ts';
 import { startUnseen, TAP_START_HOLD } from './set-start-lines.ts';
 import { sentences } from './spoken-words.ts';
-
-/**
- * Added when a wrong position is said again: a question and its answer, each under 3 s to say, as
- * the warning's sentences are ("If you are in position, tap Start the set." took 3.4 s).
- */
-const WRONG_POSITION_WAY_ON = 'Already in position? Tap Start the set.';
 
 /** In position at last, a wrong position (said again now and then), or back to getting into position. */
 export function positionCues(
