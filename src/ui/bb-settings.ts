@@ -247,10 +247,12 @@ export class BbSettings extends LitElement {
         }
       }
       /*
-       * The narrowest phones (320 px): boxes in boxes give up some of their margins, the words'
-       * column and the names a little of their room, and every field stays inside its box.
+       * Phones up to 384 px (360, 375): boxes in boxes give up some of their margins, and every
+       * exercise's box stays inside the list's. An exercise's head (its box, "Drawing-in" on one line,
+       * two 44 px move buttons) takes 271 px with the wider margins, which left a 360 px phone's boxes
+       * 19 px into the list's right margin, against its border.
        */
-      @media (max-width: 22rem) {
+      @media (max-width: 24rem) {
         fieldset {
           padding-inline: 0.6rem;
         }
@@ -258,8 +260,11 @@ export class BbSettings extends LitElement {
           padding-inline: 0.5rem;
         }
         .head {
-          gap: 0.5rem;
+          gap: 0.25rem;
         }
+      }
+      /* The narrowest phones (320 px): the words' column and the names give up a little of their room too. */
+      @media (max-width: 22rem) {
         .head label {
           font-size: 1.1rem;
         }

@@ -70,6 +70,34 @@ describe('bb-settings', () => {
     },
   );
 
+  // 375 px: an iPhone's width. Inside the list's border was not enough: at 360 px each box ran 19 px
+  // into the list's padding, its right edge against the list's border and 21 px clear of it on the left.
+  it.each([375, 360, 320])(
+    "on a %d px phone keeps each exercise's box inside the list's padding, as clear of its right border as of its left",
+    async (width) => {
+      const restore = await layOutAsTheApp(width, 640, '0 1rem');
+      try {
+        const { element } = mount();
+        await element.updateComplete;
+        const list = element.shadowRoot!.querySelector('ol')!.closest('fieldset')!;
+        const style = getComputedStyle(list);
+        const box = list.getBoundingClientRect();
+        const insideLeft =
+          box.left + Number.parseFloat(style.borderLeftWidth) + Number.parseFloat(style.paddingLeft);
+        const insideRight =
+          box.right - Number.parseFloat(style.borderRightWidth) - Number.parseFloat(style.paddingRight);
+        for (const exercise of element.shadowRoot!.querySelectorAll('ol > li')) {
+          const name = exercise.querySelector('.head label')!.textContent!.trim();
+          const { left, right } = exercise.getBoundingClientRect();
+          expect(left, name).toBeGreaterThanOrEqual(insideLeft - 0.5);
+          expect(right, name).toBeLessThanOrEqual(insideRight + 0.5);
+        }
+      } finally {
+        await restore();
+      }
+    },
+  );
+
   it.each([360, 320, 180])(
     "on a %d px phone keeps the program's range and a hold's seconds whole in the notes beside a target",
     async (width) => {
