@@ -54,6 +54,14 @@ const REPS_CHART_EMPTY =
   "No superman, glute bridge or bird dog yet: the lat pulldown's reps have their own chart below.";
 
 /**
+ * The lat pulldown's weight chart while its weeks have reps and no weight: the program gives it none
+ * and the plan asks for one logged in Settings, so a person who has not logged one yet has weeks of
+ * lat pulldowns, and "No sessions with this yet" over them read as History losing them.
+ */
+const PULLDOWN_WEIGHT_EMPTY =
+  'No weight logged with your lat pulldowns yet: log one in Settings, and it is charted here.';
+
+/**
  * The heart rate chart's scale starts under its lowest week and spans at least this, bpm: a few beats
  * of change are seen, and a beat is not the whole height (see valueAxis).
  */
@@ -624,7 +632,11 @@ export class BbHistory extends LitElement {
         .series=${p.bestSetReps}
       ></bb-progress-chart>
       <div class="pair">
-        <bb-progress-chart heading="Lat pulldown: weight (kg)" .series=${p.pulldownWeight}></bb-progress-chart>
+        <bb-progress-chart
+          heading="Lat pulldown: weight (kg)"
+          empty=${p.pulldownReps.lines.length > 0 ? PULLDOWN_WEIGHT_EMPTY : NO_SESSIONS_YET}
+          .series=${p.pulldownWeight}
+        ></bb-progress-chart>
         <bb-progress-chart heading="Lat pulldown: best set (reps)" .series=${p.pulldownReps}></bb-progress-chart>
       </div>
       <bb-progress-chart

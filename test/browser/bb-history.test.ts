@@ -308,6 +308,23 @@ describe('bb-history', () => {
     expect(pulldownReps.shadowRoot!.querySelector('.empty')).toBeNull();
   });
 
+  it("says the lat pulldown's weight chart waits for a weight logged in Settings where lat pulldowns were done with none", async () => {
+    // The plan asks for a weight and the program gives none: "No sessions with this yet" over weeks
+    // of lat pulldowns read as History losing them.
+    const pulldown = supermanSet({ exerciseId: 'lat-pulldown', count: 12, target: 12, peakDeg: null });
+    const persistence = await persistenceWith([
+      finishedSession('pulldown-without-weight', Date.now() - 86_400_000, [pulldown]),
+    ]);
+    const history = await mount('bb-history', persistence);
+    const charts = () => [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
+    await expect.poll(() => charts().length).toBe(8);
+    const weight = charts().find((chart) => chart.heading === 'Lat pulldown: weight (kg)')!;
+    await weight.updateComplete;
+    await expect
+      .poll(() => weight.shadowRoot!.querySelector('.empty')?.textContent)
+      .toBe('No weight logged with your lat pulldowns yet: log one in Settings, and it is charted here.');
+  });
+
   it('offers a backup of the settings while no session is saved, the import that restores one, and no deletion of nothing', async () => {
     // The settings and what was learned of how the person moves, as the app gives them to a backup.
     const preferences = { settings: { muted: true }, personalTuning: {} };
