@@ -15,7 +15,7 @@ import {
   planRanThrough,
   type SetRecord,
 } from '../workout/session.ts';
-import { fileButtons } from './download.ts';
+import { FILE_KINDS, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import {
   countedFacts,
@@ -137,6 +137,15 @@ export class BbSummary extends LitElement {
         font-size: 1rem;
         min-height: 2.75rem;
       }
+      /* Under the three files, on a line of its own, as quiet as the notes of the sets. */
+      .file-kinds {
+        flex-basis: 100%;
+        margin: 0.25rem 0 0;
+        font-size: 0.95rem;
+        font-weight: 400;
+        color: var(--bb-muted, #b6c2d1);
+        text-align: center;
+      }
       .fix {
         font-size: 1.1rem;
         color: var(--bb-muted, #b6c2d1);
@@ -239,12 +248,17 @@ export class BbSummary extends LitElement {
     `;
   }
 
-  /** The session's files, one set of buttons, under why it is not saved where storage is off. */
+  /**
+   * The session's files, one set of buttons, under why it is not saved where storage is off, and over
+   * what each file is for. Where storage is off, why is the group's description alone: what each file
+   * is for follows the buttons, read after them.
+   */
   private renderSave() {
-    return html`<div class="actions save" role="group" aria-labelledby="save-title" aria-describedby=${this.notSaved ? 'not-saved' : nothing}>
+    return html`<div class="actions save" role="group" aria-labelledby="save-title" aria-describedby=${this.notSaved ? 'not-saved' : 'file-kinds'}>
         ${this.notSaved ? html`<p id="not-saved" class="not-saved">${this.notSaved}</p>` : nothing}
         <span id="save-title" class="save-title">Save this session:</span>
         ${fileButtons('Save this session', (format) => sendCommand(this, 'bb-export', { format }))}
+        <p id="file-kinds" class="file-kinds">${FILE_KINDS}</p>
       </div>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}`;
   }

@@ -14,6 +14,14 @@ export function download(file: ExportedFile): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * What each kind of file is for, said under its buttons: "FIT CSV JSON" alone named no use to a person
+ * who had not met them, and only the JSON file holds the heart rate and raw motion and is imported again
+ * (History's Import a file).
+ */
+export const FILE_KINDS =
+  'FIT for Garmin Connect or Strava, CSV for a spreadsheet, JSON for everything: the one file Backbeat imports again.';
+
 /** One button per kind of file, "FIT", "CSV", "JSON", each read out as `${what} as FIT`. */
 export function fileButtons(what: string, save: (format: ExportFormat) => void) {
   return FILE_FORMATS.map((format) => {

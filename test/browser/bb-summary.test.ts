@@ -972,6 +972,34 @@ describe('bb-summary', () => {
     expect(sent).toEqual(['fit', 'csv', 'json', 'history', 'new']);
   });
 
+  it('says under its three files what each is for, on a 360 px phone and to a screen reader', async () => {
+    // "FIT CSV JSON" alone left a person to guess, and a CSV taken as the backup holds no heart rate
+    // and cannot be imported again.
+    const restore = await layOutAsTheApp(360, 640, '0 1rem');
+    try {
+      const summary = document.createElement('bb-summary');
+      summary.records = [record({ count: 10 })];
+      summary.durationMs = 5 * 60_000;
+      document.body.append(summary);
+      const kinds =
+        'FIT for Garmin Connect or Strava, CSV for a spreadsheet, JSON for everything: the one file Backbeat imports again.';
+      await expect.element(page.getByText(kinds)).toBeVisible();
+      await expect
+        .element(page.getByRole('group', { name: 'Save this session:' }))
+        .toHaveAccessibleDescription(kinds);
+      const json = page
+        .getByRole('button', { name: 'Save this session as JSON' })
+        .element()
+        .getBoundingClientRect();
+      const note = page.getByText(kinds).element().getBoundingClientRect();
+      expect(note.top).toBeGreaterThanOrEqual(json.bottom);
+      expect(note.right).toBeLessThanOrEqual(360);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(360);
+    } finally {
+      await restore();
+    }
+  });
+
   it('says a session deleted since it ended was deleted, and offers no file of it nor a correction to it', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [record({ count: 7, endedBy: 'stopped' })];
