@@ -24,7 +24,7 @@ import { backupButtonName } from './backup-name.ts';
 import './bb-set-heart-rates.ts';
 import './bb-sets-table.ts';
 import { NO_SESSIONS_YET } from './bb-progress-chart.ts';
-import { download, fileButtons } from './download.ts';
+import { download, FILE_KINDS, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import { fileNotMadeWords } from './file-not-made.ts';
 import { describeSessionFacts, FACT_SEPARATOR } from './format.ts';
@@ -501,6 +501,10 @@ export class BbHistory extends LitElement {
           ? html`<p>${unread ?? (this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.')}</p>`
           : html`<section class="sessions" aria-labelledby="sessions-title">
               <h3 id="sessions-title" tabindex="-1">Sessions</h3>
+              ${
+                // Said once over every session's row of files: in each row it would double the list.
+                html`<p class="facts">${FILE_KINDS}</p>`
+              }
               <ul aria-label="Saved sessions">${rows}</ul>
               <div class="more">
                 <span class="facts">${shownOf(h.sessions.length, count)}</span>

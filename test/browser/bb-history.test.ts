@@ -325,6 +325,24 @@ describe('bb-history', () => {
       .toBe('No weight logged with your lat pulldowns yet: log one in Settings, and it is charted here.');
   });
 
+  it("says once, under Sessions, what each session's FIT, CSV and JSON file is for", async () => {
+    // Two sessions' rows of "FIT CSV JSON" beside Delete named no use to a person who had not met them.
+    const persistence = await persistenceWith([
+      finishedSession('earlier', Date.now() - 2 * 86_400_000, [supermanSet()]),
+      finishedSession('later', Date.now() - 86_400_000, [supermanSet()]),
+    ]);
+    const history = await mount('bb-history', persistence);
+    const kinds =
+      'FIT for Garmin Connect or Strava, CSV for a spreadsheet, JSON for everything: the one file Backbeat imports again.';
+    await expect.element(page.getByText(kinds)).toBeVisible();
+    expect(page.getByText(kinds).elements()).toHaveLength(1);
+    const heading = history.shadowRoot!.querySelector('#sessions-title')!.getBoundingClientRect();
+    const list = page.getByRole('list', { name: 'Saved sessions' }).element().getBoundingClientRect();
+    const note = page.getByText(kinds).element().getBoundingClientRect();
+    expect(note.top).toBeGreaterThanOrEqual(heading.bottom);
+    expect(note.bottom).toBeLessThanOrEqual(list.top);
+  });
+
   it('offers a backup of the settings while no session is saved, the import that restores one, and no deletion of nothing', async () => {
     // The settings and what was learned of how the person moves, as the app gives them to a backup.
     const preferences = { settings: { muted: true }, personalTuning: {} };
