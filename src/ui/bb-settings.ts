@@ -184,6 +184,12 @@ export class BbSettings extends LitElement {
       input[type='text'] {
         width: 5.5rem;
       }
+      /* A tick box or a choice is tapped by its words as well as its box, on at least the 44 px of a
+         button: at its text's height, "Full session: every set" was a 27 px strip 12 px above the short
+         session's, and Mute's over Tones'. */
+      label:has(> input[type='checkbox'], > input[type='radio']) {
+        min-height: 2.75rem;
+      }
       input[type='checkbox'],
       input[type='radio'] {
         flex: none;

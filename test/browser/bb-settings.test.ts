@@ -98,6 +98,32 @@ describe('bb-settings', () => {
     },
   );
 
+  it.each([360, 1366])(
+    'at %d px gives every tick box and choice a target of 44 px or more, its words and box together',
+    async (width) => {
+      // "Full session: every set" was a 27 px strip 12 px above the short session's: a tap meant for
+      // one could take the other, or Mute's for Tones'.
+      const restore = await layOutAsTheApp(width, 640, '0 1rem');
+      try {
+        const { element } = mount();
+        await element.updateComplete;
+        const choices = [...element.shadowRoot!.querySelectorAll('input[type=checkbox], input[type=radio]')];
+        expect(choices.length).toBeGreaterThan(10);
+        for (const choice of choices) {
+          const label = choice.closest('label')!;
+          const name = label.textContent!.trim().replace(/\s+/g, ' ');
+          expect(label.getBoundingClientRect().height, name).toBeGreaterThanOrEqual(44);
+          const box = choice.getBoundingClientRect();
+          const target = label.getBoundingClientRect();
+          expect(box.top, name).toBeGreaterThanOrEqual(target.top);
+          expect(box.bottom, name).toBeLessThanOrEqual(target.bottom);
+        }
+      } finally {
+        await restore();
+      }
+    },
+  );
+
   it.each([360, 320, 180])(
     "on a %d px phone keeps the program's range and a hold's seconds whole in the notes beside a target",
     async (width) => {
