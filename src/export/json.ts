@@ -817,14 +817,25 @@ function heartFigure(r: Reader, read: (r: Reader) => number): number | null {
 
 /**
  * The snapshot serves to resume on the device that recorded it, checked for shape and kept as is, but
- * for its pauses, which the summary, History, the CSV and the FIT file read (see readPause).
+ * for its pauses, which the summary, History, the CSV and the FIT file read (see readPause), and
+ * where the device a pause was made for is worn, which the page that resumes it names that device by.
  */
 function readSnapshot(r: Reader): StateSnapshot {
-  const { pauses: _, ...rest } = r.object();
-  if (!r.has('pauses')) return rest as unknown as StateSnapshot;
-  const pauses = r.field('pauses').orPutRight((list) => list.array(readPause), 'its pauses were left out');
+  const { pauses: _, pausedForDevice: _device, ...rest } = r.object();
+  const pauses = r.has('pauses')
+    ? r.field('pauses').orPutRight((list) => list.array(readPause), 'its pauses were left out')
+    : null;
   const kept = pauses?.filter((pause) => pause !== null);
-  return { ...rest, ...(kept ? { pauses: kept } : {}) } as unknown as StateSnapshot;
+  // Left out, the pause stands as one kept before its device was: the page that resumes it finds
+  // the device by itself, where a word no device is worn at would be given to the words that name it.
+  const pausedForDevice = r.has('pausedForDevice')
+    ? r.orPutRight((s) => s.field('pausedForDevice').oneOf(PLACEMENTS), 'it was left out')
+    : null;
+  return {
+    ...rest,
+    ...(kept ? { pauses: kept } : {}),
+    ...(pausedForDevice ? { pausedForDevice } : {}),
+  } as unknown as StateSnapshot;
 }
 
 /**

@@ -570,6 +570,37 @@ describe('JSON export and import', () => {
     ]);
   });
 
+  it('keeps through a backup where the device a session is paused for is worn, and leaves out a value no device is worn at, saying so', () => {
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const paused = {
+      ...dropped,
+      session: {
+        ...dropped.session,
+        snapshot: {
+          ...dropped.session.snapshot!,
+          pausedAtMs: 300_000,
+          pausedFor: 'lost' as const,
+          pausedForDevice: 'wrist' as const,
+        },
+      },
+    };
+    throughABackup(paused);
+    for (const malformed of [7, 'ankle', { atMs: -5_000 }, null]) {
+      const file = JSON.parse(toJson([paused]));
+      file.sessions[0].session.snapshot.pausedForDevice = malformed;
+      const read = readJson(JSON.stringify(file), IMPORTED_AT);
+      const snapshot = read.bundles[0]?.session.snapshot;
+      // The pause stands, as one whose device the page that resumes it finds by itself.
+      expect(snapshot).toMatchObject({ pausedAtMs: 300_000, pausedFor: 'lost' });
+      expect(snapshot).not.toHaveProperty('pausedForDevice');
+      expect(read.putRight).toEqual([
+        'session 1: "session.snapshot.pausedForDevice" should be one of chest, wrist, arm, phone, so it was left out',
+      ]);
+      expect(read.unknownFields).toEqual([]);
+      expect(read.bundles[0]?.sets).toEqual(dropped.sets);
+    }
+  });
+
   it("leaves out a backup's pause it cannot time, reads one whose device mark is broken as the person's own, and says so", () => {
     const first = strapDroppedSession('first', STARTED_AT);
     const second = strapDroppedSession('second', STARTED_AT + 86_400_000);
