@@ -93,13 +93,9 @@ import {
   takenOverOf,
 } from './devices.ts';
 import { goWhenHeard, voiceDone } from './go-when-heard.ts';
+import { recordedInAnotherTab } from './history-model.ts';
 import { detectAroundPauses } from './pause-cut.ts';
-import {
-  Persistence,
-  type PersistenceOptions,
-  type PreferencesPort,
-  recordedInAnotherTab,
-} from './persistence.ts';
+import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
 
 export type { DeviceState } from './devices.ts';
 

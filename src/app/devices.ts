@@ -75,10 +75,10 @@ import {
   motionDeviceFor,
   type SetCounted,
 } from './motion-routing.ts';
-import type { ExportedFile } from './persistence.ts';
 import { personLocale } from './person-locale.ts';
 import { recordingFile } from './recording-file.ts';
 import { tryAgainDelayMs } from './rejoin-policy.ts';
+import type { ExportedFile } from './session-files.ts';
 
 /**
  * How a device is doing; 'ended' is a replay whose recording has played to its end, 'unavailable' a

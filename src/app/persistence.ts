@@ -1,57 +1,72 @@
 // Wires the running session to the store: starts a recorder when a session starts, feeds it the
 // state, frames, heart rate and detector events, saves every second and when the page is hidden,
-// and offers the unfinished session on the next start. Also the history's model: the list of
-// sessions, their progress, deleting, exporting and importing (restore.ts). Storage failures never
-// stop a session: the recorder keeps it in memory and the history model says what happened.
+// and offers the unfinished session on the next start. Also the history's commands: listing,
+// deleting, files and imports. Storage failures never stop a session: the recorder keeps it in
+// memory and the history model says what happened. What each concern does lives beside it:
+// history-model.ts (the history's state), history-reading.ts (what History lists and charts),
+// motion-retention.ts (how long raw motion is kept), session-files.ts (exports and the backup),
+// restore.ts (imports), long-task.ts (a backup's or an import's progress and Cancel) and
+// end-interrupted.ts (a session closed where it stopped).
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
-import { type CsvSession, toCsv } from '../export/csv.ts';
 import type { Preferences } from '../export/json.ts';
-import { allHeartRate } from '../export/replay.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
-import { fromPlanEntries, fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
+import { fromPlanEntries } from '../store/codec.ts';
 import { deleteFailed, noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
-import { type Progress, pastSession, progress, type WeekRow, weeksWithMemory } from '../store/progress.ts';
+import { pastSession } from '../store/progress.ts';
 import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
-import { type SessionBundle, type SessionRow, type SetRow, setsBySession } from '../store/records.ts';
-import {
-  formatBytes,
-  heldMotionToDrop,
-  type MotionRetention,
-  motionToDrop,
-  parseRetention,
-  RETENTION_KEY,
-} from '../store/retention.ts';
+import type { SessionRow, SetRow } from '../store/records.ts';
+import { heldMotionToDrop, type MotionRetention, parseRetention } from '../store/retention.ts';
 import type { OpenOptions } from '../store/schema.ts';
 import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
-import { heartOfSession, summarize } from '../store/summary.ts';
-import { endOffsetOf, fileStamp, sessionWeek } from '../workout/calendar.ts';
+import { heartOfSession } from '../store/summary.ts';
 import { withDropPlacement } from '../workout/device-drops.ts';
-import type { SessionHeart } from '../workout/heart.ts';
-import { Model } from '../workout/model.ts';
 import type { PastSession } from '../workout/progression.ts';
 import {
   afterInterruption,
   anySetDone,
   countedSince,
-  type PlannedExercise,
   pausedAsDevicesAre,
-  reduceSession,
   type SessionState,
-  type SetRecord,
   savedAtOnce,
-  timerMs,
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
-import { type SetsKept, setsKeptOf } from '../workout/sets-kept.ts';
+import { setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
-import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
+import { endInterrupted } from './end-interrupted.ts';
+import {
+  anyBeingRecorded,
+  HISTORY_PAGE,
+  HistoryModel,
+  type HistoryState,
+  keptInMemoryOnly,
+  type SessionSets,
+} from './history-model.ts';
+import { nextPageWhileFull, readHistory, readHistoryWhileFull, readPast } from './history-reading.ts';
+import { LongTasks, type TaskOptions } from './long-task.ts';
+import {
+  applyRetention,
+  type FreedMotion,
+  motionFreedBy,
+  motionRemovedWords,
+  readMotionState,
+  retentionOf,
+  storeRetention,
+} from './motion-retention.ts';
 import type { RestoreChoice } from './restore.ts';
-import { isAbort, type RestoreHost, undoCutImports } from './restore-host.ts';
+import { type RestoreHost, undoCutImports } from './restore-host.ts';
 import { resumable } from './resume-policy.ts';
+import {
+  backupFile,
+  type EverySession,
+  type ExportedFile,
+  type ExportFormat,
+  exportBundle,
+  historyCsvFile,
+} from './session-files.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
@@ -79,194 +94,8 @@ export interface PreferencesPort {
   apply(preferences: Preferences): void;
 }
 
-/** The choices of how long raw motion is kept, as History offers them (setRetention), and its sizes' words. */
-export { formatBytes, KEEP_ALL, RETENTION_MONTHS, sameRetention } from '../store/retention.ts';
-
 /** A session's summary as it is kept with the session: the summary screen tells it as History does. */
 export { summarize } from '../store/summary.ts';
-
-export type ExportFormat = 'fit' | 'csv' | 'json';
-
-export interface ExportedFile {
-  readonly filename: string;
-  readonly blob: Blob;
-}
-
-/** A session's sets, as its summary showed them, the plan they were done to, and their heart rate. */
-export interface SessionSets {
-  readonly records: readonly SetRecord[];
-  readonly plan: readonly PlannedExercise[];
-  /** Heart rate per set and recovery after it, RMSSD before and after; null without a heart-rate device. */
-  readonly heart: SessionHeart | null;
-}
-
-/** How a long task (a backup, an import) reports how far it is, and how it is called off. */
-export interface TaskOptions {
-  /** Sessions written of all of them, for a backup; bytes read of the file's size, for an import. */
-  readonly onProgress?: (done: number, total: number) => void;
-  readonly signal?: AbortSignal;
-}
-
-export interface HistoryState {
-  /** 'memory': nothing is being saved (no IndexedDB, or it failed); see `problem`. */
-  readonly storage: 'opening' | 'saving' | 'memory';
-  readonly problem: StoreError | null;
-  /**
-   * The store opened in this visit: a problem since stopped a saving that had begun. False where the
-   * browser never let it open (a private window, storage off): nothing of this visit was ever saved.
-   */
-  readonly storeOpened: boolean;
-  /**
-   * The sessions shown so far, newest first: a page at a time (showMoreSessions). While storage is
-   * full, those memory holds whole are listed so, in place of the store's cut-short copies or beside.
-   */
-  readonly sessions: readonly SessionRow[];
-  /**
-   * How many sessions the store holds; while storage is full, with those memory alone holds: as many
-   * as a backup would.
-   */
-  readonly sessionCount: number;
-  /**
-   * The sessions progression reads are read from the store, or there is no store to read them from:
-   * today's plan can be made now, where before it would be the settings' alone. An unfinished session
-   * to offer is known by then (`unfinished`).
-   */
-  readonly pastRead: boolean;
-  readonly progress: Progress | null;
-  /** Raw motion kept and the setting that thins it; null until asked for (loadMotion). */
-  readonly motion: MotionState | null;
-  /** A session the app was closed in the middle of, to offer to resume. */
-  readonly unfinished: SessionRow | null;
-  /** The unfinished session's sets so far: done, cut short and skipped. */
-  readonly unfinishedSets: SetsKept;
-  /**
-   * The unfinished session was left recently enough to go on with (see resumable): one left hours
-   * ago is only offered to keep as it is.
-   */
-  readonly unfinishedResumable: boolean;
-  /** A session another tab is recording now: never offered to resume, only to move here. */
-  readonly elsewhere: SessionRow | null;
-  /** That session's sets so far: done, cut short and skipped. */
-  readonly elsewhereSets: SetsKept;
-  /** Asked the other tab for its session and waiting for it. */
-  readonly moving: boolean;
-  /** The session this tab was recording moved to another tab. */
-  readonly movedAway: boolean;
-  /** The session this tab is recording now, or null. */
-  readonly recordingId: string | null;
-  /** A session was recorded since the app opened: it can be exported from memory, storage or not. */
-  readonly hasCurrent: boolean;
-  /**
-   * The session that ended last in this tab was deleted since, here or in another tab: its summary,
-   * still on screen, says so, and nothing of it is offered or written again.
-   */
-  readonly endedSessionDeleted: boolean;
-  /** The outcome of the last import, delete or export, to show once. */
-  readonly notice: string | null;
-  /**
-   * A backup or an import under way: kept here, not by the screen that began it, so that History left
-   * and opened again shows it still going, with its Cancel.
-   */
-  readonly task: LongTask | null;
-  /**
-   * The settings and what was learned of the person that the backup just restored holds, when they
-   * differ from this device's: offered, never taken unasked (an old backup would undo newer ones).
-   */
-  readonly offeredPreferences: Preferences | null;
-  /**
-   * A backup whose sessions could be read but for some damaged ones, nothing of it imported: why, and
-   * the button that imports the others without them, which only a tap does (restore's leaveOutDamaged).
-   */
-  readonly partlyDamaged: PartlyDamaged | null;
-  /** The browser promised not to clear the data when space runs low (null: not asked or unknown). */
-  readonly persisted: boolean | null;
-}
-
-export interface PartlyDamaged {
-  readonly file: Blob;
-  readonly notice: string;
-  readonly button: string;
-  /** The notice once storage had no room for the others: the choice stays for a tap after freeing some. */
-  readonly whenFull: string;
-}
-
-export interface LongTask {
-  readonly label: string;
-  readonly done: number;
-  readonly total: number;
-  /** Cancel was pressed: what the task did is being undone, which can take a while. */
-  readonly cancelling: boolean;
-}
-
-export interface MotionState {
-  readonly retention: MotionRetention;
-  /** Raw motion kept now, over how many sessions. */
-  readonly bytes: number;
-  readonly sessions: number;
-}
-
-/** Another tab records a session, and this one none: a session started here would run beside it. */
-export function recordedInAnotherTab(h: HistoryState): boolean {
-  return h.elsewhere !== null && h.recordingId === null;
-}
-
-/** A session is being recorded now, in this tab or another: deleting would be written back over. */
-export function anyBeingRecorded(h: HistoryState): boolean {
-  return h.recordingId !== null || h.elsewhere !== null;
-}
-
-/**
- * The session that ended last in this visit is kept, and in memory alone: the browser does not let
- * Backbeat save, so a backup takes it from there. One deleted, or not kept for having no set done, is
- * gone from memory's offer too.
- */
-export function keptInMemoryOnly(h: HistoryState): boolean {
-  return h.storage === 'memory' && h.hasCurrent;
-}
-
-/** Sessions the history shows at a time. */
-export const HISTORY_PAGE = 20;
-
-export class HistoryModel extends Model<HistoryState> {
-  constructor() {
-    super({
-      storage: 'opening',
-      problem: null,
-      storeOpened: false,
-      sessions: [],
-      sessionCount: 0,
-      pastRead: false,
-      progress: null,
-      motion: null,
-      unfinished: null,
-      unfinishedSets: { done: 0, cutShort: 0, skipped: 0 },
-      unfinishedResumable: false,
-      elsewhere: null,
-      elsewhereSets: { done: 0, cutShort: 0, skipped: 0 },
-      moving: false,
-      movedAway: false,
-      task: null,
-      recordingId: null,
-      hasCurrent: false,
-      endedSessionDeleted: false,
-      notice: null,
-      offeredPreferences: null,
-      partlyDamaged: null,
-      persisted: null,
-    });
-  }
-
-  /**
-   * A patch that changes nothing is no new state: one would render everything that shows the history
-   * again (a notice dismissed when there is none, an offer withdrawn when none was made).
-   */
-  update(patch: Partial<HistoryState>): void {
-    const changes = (Object.keys(patch) as (keyof HistoryState)[]).some(
-      (key) => patch[key] !== this.state[key],
-    );
-    if (changes) this.setState({ ...this.state, ...patch });
-  }
-}
 
 /** What Persistence asks of the store it opens (see OpenOptions). */
 export type StoreAsks = Required<Pick<OpenOptions, 'onVersionChange' | 'onBlocked'>>;
@@ -312,6 +141,7 @@ const MOVE_WAIT_MS = 5000;
 
 export class Persistence {
   readonly history = new HistoryModel();
+  private readonly tasks = new LongTasks(this.history);
 
   private store: SessionStore | null = null;
   /** The past sessions progression reads, by id: read once, then kept up to date (pastSessions). */
@@ -340,8 +170,6 @@ export class Persistence {
   private readonly tabs: Tabs;
   /** This page's id, as the writer of the sessions it records (SessionRow.writer). */
   private readonly tabId = crypto.randomUUID();
-  /** Calls off the long task under way (see runTask). */
-  private taskController: AbortController | null = null;
   /** The session this tab last handed over to another (see movedAway). */
   private movedSessionId: string | null = null;
   /** Sessions live in another tab whose end is being waited for. */
@@ -529,7 +357,7 @@ export class Persistence {
     void askToPersist().then((persisted) => this.history.update({ persisted }));
     await this.guard((store) => undoCutImports(this.restoreHost(), store));
     // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
-    await this.guard(async (store) => void (await this.applyRetention(store)));
+    await this.guard(async (store) => void (await applyRetention(store, this.wallNow)));
     // Looked for before the sessions are read: once they are (pastRead), the start screen shows
     // Start where it stays, under the offer to resume if one comes.
     await this.lookForUnfinished();
@@ -698,14 +526,8 @@ export class Persistence {
       // Listed as a backup holds them (listWhileFull): the page's sessions that memory holds whole.
       await this.guard(async (store) => {
         const { sessions } = this.history.state;
-        const after = sessions.at(-1);
-        const [{ page, storeHasMore }, inMemory] = await Promise.all([
-          storePage(store, HISTORY_PAGE, after),
-          this.sessionsInMemory(store),
-        ]);
-        this.history.update({
-          sessions: [...sessions, ...pageWithMemory(page, inMemory, { after, storeHasMore })],
-        });
+        const more = await nextPageWhileFull(store, HISTORY_PAGE, sessions.at(-1), this.sessionsFromMemory());
+        this.history.update({ sessions: [...sessions, ...more] });
       }, this.readableStore());
       return;
     }
@@ -719,19 +541,15 @@ export class Persistence {
   /** Reads how much raw motion is kept, and the setting, for the history to show. */
   async loadMotion(): Promise<void> {
     await this.guard(async (store) => {
-      const [retention, usage] = await Promise.all([this.retention(store), store.motionUsage()]);
-      const kept = usage.filter((u) => u.bytes > 0);
+      const { motion, usage } = await readMotionState(store);
       this.usage = usage;
-      this.history.update({
-        motion: { retention, bytes: kept.reduce((n, u) => n + u.bytes, 0), sessions: kept.length },
-      });
+      this.history.update({ motion });
     });
   }
 
   /** What a retention setting would free now (after loadMotion). */
-  retentionPreview(retention: MotionRetention): { sessions: number; bytes: number } {
-    const dropped = motionToDrop(this.usage ?? [], retention, this.wallNow());
-    return { sessions: dropped.length, bytes: dropped.reduce((n, u) => n + u.bytes, 0) };
+  retentionPreview(retention: MotionRetention): FreedMotion {
+    return motionFreedBy(this.usage ?? [], retention, this.wallNow());
   }
 
   /** Keeps raw motion as the person chose, from now on, and removes at once what it no longer keeps. */
@@ -748,12 +566,8 @@ export class Persistence {
     noticeOf: (removed: string | null) => string,
   ): Promise<void> {
     await this.guard(async (store) => {
-      await store.setMeta(RETENTION_KEY, retention);
-      const freed = await this.applyRetention(store);
-      const removed = freed.sessions
-        ? `Removed the raw motion of ${freed.sessions} session${freed.sessions === 1 ? '' : 's'}: ${formatBytes(freed.bytes)} freed. Their sets, holds, heart rate and summaries stay.`
-        : null;
-      this.history.update({ notice: noticeOf(removed) });
+      const freed = await storeRetention(store, retention, this.wallNow);
+      this.history.update({ notice: noticeOf(motionRemovedWords(freed)) });
       await this.refresh();
       this.tabs.post({ type: 'changed' });
       await this.loadMotion();
@@ -886,70 +700,30 @@ export class Persistence {
     return this.app.preferences !== undefined;
   }
 
-  /**
-   * Every session in one file, to restore on another device or after clearing the browser. Written a
-   * session at a time into parts of a Blob, which the browser keeps out of the page's memory (on
-   * disk when large), so that years of raw motion back up in bounded memory.
-   */
+  /** Every session in one file, to restore on another device or after clearing the browser. */
   async backup(options: TaskOptions = {}): Promise<ExportedFile> {
     // The session that just ended is in the store as it ended, or gone from it when it was not kept.
     await this.finishing;
     const store = this.readableStore();
-    const ids = store ? await store.sessionIds() : [];
-    const inMemory = this.sessionsFromMemory();
-    const memoryOnly = inMemory.filter((recorder) => !ids.includes(recorder.sessionId));
-    const total = ids.length + memoryOnly.length;
-    const { fileHeader, sessionLine, FILE_FOOTER } = await loadJsonWriter().catch((error: Error) => {
-      throw new Error(`The backup could not be made: ${error.message}`);
-    });
-    const parts: BlobPart[] = [fileHeader(new Date(this.wallNow()), await this.backupPreferences(store))];
-    const add = (bundle: SessionBundle) => {
-      parts.push(new Blob([sessionLine(bundle, parts.length === 1)]));
-      options.onProgress?.(parts.length - 1, total);
-    };
-    for (const id of ids) {
-      options.signal?.throwIfAborted();
-      const recorder = inMemory.find((kept) => kept.sessionId === id);
-      const bundle = recorder ? recorder.bundle() : await store!.loadBundle(id);
-      if (bundle) add(bundle);
-    }
-    for (const recorder of memoryOnly) add(recorder.bundle());
-    options.signal?.throwIfAborted();
-    parts.push(FILE_FOOTER);
-    this.tookAsFiles(inMemory);
-    return {
-      filename: `backbeat-backup-${fileStamp(this.wallNow())}.json`,
-      blob: new Blob(parts, { type: 'application/json' }),
-    };
+    const { file, fromMemory } = await backupFile(
+      this.everySession(store),
+      () => this.backupPreferences(store),
+      this.wallNow,
+      options,
+    );
+    this.tookAsFiles(fromMemory);
+    return file;
   }
 
-  /**
-   * Every session's sets in one CSV, the way Strong exports a whole history. Read from the session
-   * and set rows alone: no heart rate or motion is loaded, so years of sessions make a small file.
-   */
+  /** Every session's sets in one CSV (see historyCsvFile). */
   async historyCsv(): Promise<ExportedFile> {
     await this.finishing;
-    const store = this.readableStore();
-    const rows = store ? await store.listSessions() : [];
-    const bySession = setsBySession(rows.length && store ? await store.allSets() : []);
-    const inMemory = this.sessionsFromMemory();
-    // One memory holds is taken whole from there, as a backup takes it: the store may have only the
-    // part of it written before storage filled up.
-    const sessions: CsvSession[] = rows.map(
-      (session) =>
-        inMemory.find((recorder) => recorder.sessionId === session.id)?.bundle() ?? {
-          session,
-          sets: bySession.get(session.id) ?? [],
-        },
-    );
-    for (const recorder of inMemory) {
-      if (!rows.some((row) => row.id === recorder.sessionId)) sessions.push(recorder.bundle());
-    }
-    if (sessions.length === 0) throw new Error('There are no sessions to export yet.');
-    return {
-      filename: `backbeat-history-${fileStamp(this.wallNow())}.csv`,
-      blob: new Blob([toCsv(sessions)], { type: 'text/csv' }),
-    };
+    return historyCsvFile(this.everySession(this.readableStore()), this.wallNow);
+  }
+
+  /** Where a file of every session takes them from: `store`, and memory's whole copies. */
+  private everySession(store: SessionStore | null): EverySession {
+    return { store, fromMemory: () => this.sessionsFromMemory() };
   }
 
   /**
@@ -1021,7 +795,7 @@ export class Persistence {
       preferences: this.app.preferences,
       retention: async () => {
         const store = this.usableStore();
-        return store ? this.retention(store) : null;
+        return store ? retentionOf(store) : null;
       },
       wallNow: this.wallNow,
       usableStore: () => this.usableStore(),
@@ -1032,45 +806,18 @@ export class Persistence {
     };
   }
 
-  /**
-   * Runs a backup or an import as the one long task (see HistoryState.task), with its progress and a
-   * way to call it off (cancelTask). Called off, it gives null once what it did is undone, and the
-   * history's notice says `cancelled`: a choice, not an error.
-   */
-  async runTask<T>(
+  /** Runs a backup or an import as the one long task the history shows (see LongTasks.run). */
+  runTask<T>(
     label: string,
     cancelled: string,
     work: (options: TaskOptions) => Promise<T>,
   ): Promise<T | null> {
-    if (this.taskController)
-      throw new Error('A backup or an import is already under way: wait for it to end.');
-    const controller = new AbortController();
-    this.taskController = controller;
-    this.history.update({ task: { label, done: 0, total: 0, cancelling: false } });
-    try {
-      return await work({
-        signal: controller.signal,
-        onProgress: (done, total) => {
-          const task = this.history.state.task;
-          if (task) this.history.update({ task: { ...task, done, total } });
-        },
-      });
-    } catch (error) {
-      if (!isAbort(error)) throw error;
-      this.history.update({ notice: cancelled });
-      return null;
-    } finally {
-      this.taskController = null;
-      this.history.update({ task: null });
-    }
+    return this.tasks.run(label, cancelled, work);
   }
 
   /** Calls off the long task; it says at once that it is cancelling, as undoing can take seconds. */
   cancelTask(): void {
-    const task = this.history.state.task;
-    if (!this.taskController || !task || task.cancelling) return;
-    this.history.update({ task: { ...task, cancelling: true } });
-    this.taskController.abort();
+    this.tasks.cancel();
   }
 
   /** The outcome of the last import, delete or export is told, and the choice of a damaged file goes. */
@@ -1177,7 +924,7 @@ export class Persistence {
         await this.guard(async (store) => {
           if (kept) await store.compact(session.id);
           else await store.deleteSession(session.id);
-          await this.applyRetention(store);
+          await applyRetention(store, this.wallNow);
         });
         await this.refresh();
         this.ending.delete(recorder);
@@ -1628,60 +1375,27 @@ export class Persistence {
     if (this.history.state.motion) await this.loadMotion();
   }
 
-  /** What History lists and charts, read from the store. */
+  /** What History lists and charts, read from the store; progression's past sessions with them. */
   private async readHistory(store: SessionStore): Promise<Partial<HistoryState>> {
-    const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
-    const [sessions, sessionCount, weeks] = await Promise.all([
-      store.pageOfSessions(shown),
-      store.countSessions(),
-      store.weeks(),
-    ]);
-    // The week rows carry progression's past sessions too: one read serves the charts and the plan.
-    this.past = pastOf(weeks);
-    return { sessions, sessionCount, pastRead: true, progress: progress(weeks) };
+    const { listed, past } = await readHistory(store, this.sessionsShown());
+    this.past = past;
+    return listed;
   }
 
   /**
-   * While storage is full, History lists and counts what a backup holds: the sessions the store saved
-   * before it filled, and those memory holds whole in place of the store's cut-short copies or beside
-   * them (see listed-sessions). The charts and the plan's past sessions stay as last read, those ended
-   * since remembered (rememberPast): the store has not all of them to read.
+   * While storage is full, History lists and counts what a backup holds (see readHistoryWhileFull).
+   * The charts and the plan's past sessions stay as last read, those ended since remembered
+   * (rememberPast): the store has not all of them to read.
    */
   private async listWhileFull(): Promise<void> {
     await this.guard(async (store) => {
-      const shown = Math.max(HISTORY_PAGE, this.history.state.sessions.length);
-      const held = this.sessionsFromMemory().map((recorder) => ({
-        sessions: [recorder.sessionRow()],
-        sets: recorder.setRows(),
-      }));
-      const weeksHeld = [...new Set(held.map(({ sessions }) => sessionWeek(sessions[0]!)))];
-      const [{ page, storeHasMore }, storeCount, inMemory, weeks, stored] = await Promise.all([
-        storePage(store, shown),
-        store.countSessions(),
-        this.sessionsInMemory(store),
-        store.weeks(),
-        Promise.all(weeksHeld.map((week) => store.sessionsOfWeek(week))),
-      ]);
-      const storedOf = new Map(weeksHeld.map((week, i) => [week, stored[i]!]));
-      // The charts count what the list shows, memory's whole copies with the store's sessions, where
-      // the store's rows alone left out every session storage had no room for.
-      const charted = weeksWithMemory(weeks, held, (week) => storedOf.get(week)!);
-      this.history.update({
-        sessions: pageWithMemory(page, inMemory, { storeHasMore }),
-        sessionCount: countWithMemory(storeCount, inMemory),
-        progress: progress(charted),
-      });
+      this.history.update(await readHistoryWhileFull(store, this.sessionsShown(), this.sessionsFromMemory()));
     }, this.readableStore());
   }
 
-  /** The sessions a file of them all takes from memory, as History lists them, and whether the store has a copy. */
-  private sessionsInMemory(store: SessionStore): Promise<SessionInMemory[]> {
-    return Promise.all(
-      this.sessionsFromMemory().map(async (recorder) => ({
-        row: recorder.sessionRow(),
-        stored: (await store.getSession(recorder.sessionId)) !== undefined,
-      })),
-    );
+  /** As many sessions as History shows: its first page, or the pages it was asked for. */
+  private sessionsShown(): number {
+    return Math.max(HISTORY_PAGE, this.history.state.sessions.length);
   }
 
   private rememberPast(
@@ -1698,20 +1412,7 @@ export class Persistence {
   private async backupPreferences(store: SessionStore | null): Promise<Preferences | undefined> {
     const appPreferences = this.app.preferences?.read();
     if (!appPreferences || !store) return appPreferences;
-    return { ...appPreferences, motionRetention: await this.retention(store) };
-  }
-
-  private async retention(store: SessionStore): Promise<MotionRetention> {
-    return parseRetention(await store.getMeta(RETENTION_KEY));
-  }
-
-  /** Removes the raw motion the setting no longer keeps; returns what that freed. */
-  private async applyRetention(store: SessionStore): Promise<{ sessions: number; bytes: number }> {
-    const retention = await this.retention(store);
-    if (retention.keep === 'all') return { sessions: 0, bytes: 0 };
-    const dropped = motionToDrop(await store.motionUsage(), retention, this.wallNow());
-    for (const session of dropped) await store.dropMotion(session.id);
-    return { sessions: dropped.length, bytes: dropped.reduce((n, u) => n + u.bytes, 0) };
+    return { ...appPreferences, motionRetention: await retentionOf(store) };
   }
 
   /** The store, unless there is none or it has failed. */
@@ -1760,81 +1461,6 @@ export class Persistence {
 }
 
 /**
- * An interrupted session ended where it stopped, as Finish would have ended it then: a set in the
- * middle keeps the reps or the hold counted so far, and the summary covers everything done.
- */
-export function endInterrupted(bundle: SessionBundle): { session: SessionRow; sets: SetRow[] } {
-  const { session } = bundle;
-  const snapshot = session.snapshot;
-  const endMs = snapshot?.nowMs ?? session.summary.durationMs;
-  const newSets: SetRow[] = [];
-  let finalSnapshot = snapshot;
-  if (snapshot) {
-    const state = fromSnapshot(snapshot, session.plan, bundle.sets, 0);
-    // Finished where it was, paused or not: a pause, and a hold paused in it, end where the pause
-    // began, as Finish during a pause ends them. The set under way is Finish's to keep or leave out:
-    // one that never ran (still getting into position, or moments after "Go") is no set, and one the
-    // person was in that counted nothing is kept skipped, as the summary lists it after Finish.
-    const finished = reduceSession(state, { type: 'finish', nowMs: endMs });
-    // Each set kept as Finish ended it: a drawing-in whose person was still settling after "Go" held
-    // nothing the detectors saw, and is skipped (see endingAtTap), not cut short at no time held.
-    finished.completed.slice(bundle.sets.length).forEach((record, i) => {
-      newSets.push({
-        ...record,
-        sessionId: session.id,
-        index: bundle.sets.length + i,
-      });
-    });
-    finalSnapshot = toSnapshot(finished, 0);
-  }
-  const sets = [...bundle.sets, ...newSets];
-  const endedAt = session.startedAt + endMs + totalGapMs(session);
-  return {
-    session: {
-      ...session,
-      status: 'finished',
-      endedAt,
-      ...endOffsetOf(session.utcOffsetMin, endedAt),
-      snapshot: finalSnapshot,
-      summary: summarize(
-        sets,
-        allHeartRate(bundle),
-        finalSnapshot ? timerMs(finalSnapshot) : endMs,
-        session.plan,
-      ),
-    },
-    sets: newSets,
-  };
-}
-
-/**
- * A page of the store's sessions after `after`, and whether the store has more after it, which is
- * where History lists the sessions memory alone holds (pageWithMemory): one more than the page is read
- * to know, the same for the first pages and the next.
- */
-async function storePage(
-  store: SessionStore,
-  size: number,
-  after?: Pick<SessionRow, 'startedAt' | 'id'>,
-): Promise<{ page: SessionRow[]; storeHasMore: boolean }> {
-  const read = await store.pageOfSessions(size + 1, after);
-  return { page: read.slice(0, size), storeHasMore: read.length > size };
-}
-
-/**
- * The past sessions progression reads, from the chart rows of the weeks, which keep them with the
- * sets of the exercises progression follows: one small read, however many years.
- */
-async function readPast(store: SessionStore): Promise<Map<string, PastSession>> {
-  return pastOf(await store.weeks());
-}
-
-function pastOf(weeks: readonly WeekRow[]): Map<string, PastSession> {
-  return new Map(weeks.flatMap((w) => w.past.map(({ id, ...past }) => [id, past] as const)));
-}
-
-/** Sets grouped by their session in one pass: matching them per session was quadratic in history. */
-/**
  * Asks the browser to keep the data even when space runs low; without this a browser may evict the
  * site's storage. Chromium decides by itself (an installed app or a bookmarked site is granted).
  */
@@ -1844,47 +1470,5 @@ async function askToPersist(): Promise<boolean | null> {
     return (await navigator.storage.persisted()) || (await navigator.storage.persist());
   } catch {
     return null;
-  }
-}
-
-/**
- * The JSON writer and reader (about 21 kB) are needed only for a file: loaded on the first
- * export, backup or import, not with the app, so that a phone's first visit offers Start sooner. Where
- * they cannot be loaded the session stays as it was, kept, and the person is told to try again.
- */
-function loadJsonWriter(): Promise<typeof import('../export/json.ts')> {
-  return import('../export/json.ts').catch(() => {
-    throw new Error(WRITER_NOT_LOADED);
-  });
-}
-
-/**
- * Why a file whose writer is loaded on first use (FIT, JSON) could not be made. CSV is the way that
- * is left: its writer comes with the app.
- */
-const WRITER_NOT_LOADED =
-  'its writer could not be loaded (is the device offline?). Nothing is lost: try again once online, or save it as CSV now.';
-
-export async function exportBundle(bundle: SessionBundle, format: ExportFormat): Promise<ExportedFile> {
-  // Named by the time the session had where it was done, as History lists it.
-  const stem = `backbeat-${fileStamp(bundle.session.startedAt, bundle.session.utcOffsetMin)}`;
-  switch (format) {
-    case 'csv':
-      return { filename: `${stem}.csv`, blob: new Blob([toCsv([bundle])], { type: 'text/csv' }) };
-    case 'json': {
-      const { toJson } = await loadJsonWriter();
-      return { filename: `${stem}.json`, blob: new Blob([toJson([bundle])], { type: 'application/json' }) };
-    }
-    case 'fit': {
-      // The FIT writer pulls in Garmin's SDK: loaded on the first FIT export, not with the app.
-      const { toFit } = await import('../export/fit.ts').catch(() => {
-        throw new Error(WRITER_NOT_LOADED);
-      });
-      const bytes = await toFit(bundle);
-      return {
-        filename: `${stem}.fit`,
-        blob: new Blob([bytes as BlobPart], { type: 'application/vnd.ant.fit' }),
-      };
-    }
   }
 }

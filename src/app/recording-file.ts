@@ -1,7 +1,7 @@
 // A recording of the Bluetooth traffic as a file the person can attach to a bug report.
 import { type Recording, serializeRecording } from '../protocol/recording.ts';
 import { fileStamp } from '../workout/calendar.ts';
-import type { ExportedFile } from './persistence.ts';
+import type { ExportedFile } from './session-files.ts';
 
 /**
  * The recording as a file, named by when it began on this device's clock as sessions' files are:

@@ -5,7 +5,8 @@
 import type { SessionRow, SetRow } from '../store/records.ts';
 import type { MotionRetention } from '../store/retention.ts';
 import type { SessionStore } from '../store/session-store.ts';
-import type { HistoryModel, PreferencesPort } from './persistence.ts';
+import type { HistoryModel } from './history-model.ts';
+import type { PreferencesPort } from './persistence.ts';
 import type { Tabs } from './tabs.ts';
 
 /** What of Persistence a restore reads and changes. */

@@ -17,7 +17,8 @@ import { importFailed, importRefused, toStoreError } from '../store/errors.ts';
 import type { SessionBundle } from '../store/records.ts';
 import { parseRetention, sameRetention } from '../store/retention.ts';
 import { IMPORT_JOURNAL_PREFIX, type ImportResult } from '../store/session-store.ts';
-import type { PartlyDamaged, TaskOptions } from './persistence.ts';
+import type { PartlyDamaged } from './history-model.ts';
+import type { TaskOptions } from './long-task.ts';
 import { isAbort, type RestoreHost } from './restore-host.ts';
 
 export interface RestoreChoice {

@@ -1,5 +1,5 @@
 // Saving a recording of the Bluetooth traffic as a file the person can attach to a bug report.
-import type { ExportedFile } from '../app/persistence.ts';
+import type { ExportedFile } from '../app/session-files.ts';
 
 /** Offers the recording's file, as the app made it (Devices.recordingFile), as a download. */
 export function downloadRecording(file: ExportedFile, doc: Document = document): void {

@@ -3,19 +3,15 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { devicesNamedIn } from '../app/devices.ts';
 import {
   anyBeingRecorded,
-  type ExportedFile,
-  type ExportFormat,
-  formatBytes,
   type HistoryState,
-  KEEP_ALL,
   type LongTask,
   type PartlyDamaged,
-  type Persistence,
-  RETENTION_MONTHS,
   type SessionSets,
-  sameRetention,
-} from '../app/persistence.ts';
+} from '../app/history-model.ts';
+import { formatBytes, KEEP_ALL, RETENTION_MONTHS, sameRetention } from '../app/motion-retention.ts';
+import type { Persistence } from '../app/persistence.ts';
 import { personLocale } from '../app/person-locale.ts';
+import type { ExportedFile, ExportFormat } from '../app/session-files.ts';
 import type { SessionRow } from '../store/records.ts';
 import type { MotionRetention } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';

@@ -1,13 +1,10 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  type ExportFormat,
-  type HistoryState,
-  type Persistence,
-  recordedInAnotherTab,
-} from '../app/persistence.ts';
+import { type HistoryState, recordedInAnotherTab } from '../app/history-model.ts';
+import type { Persistence } from '../app/persistence.ts';
 import { personLocale } from '../app/person-locale.ts';
 import { RESUMABLE_FOR_MS } from '../app/resume-policy.ts';
+import type { ExportFormat } from '../app/session-files.ts';
 import type { StoreError } from '../store/errors.ts';
 import type { SessionRow } from '../store/records.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';

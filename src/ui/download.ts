@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { ExportedFile, ExportFormat } from '../app/persistence.ts';
+import type { ExportedFile, ExportFormat } from '../app/session-files.ts';
 
 const FILE_FORMATS: readonly ExportFormat[] = ['fit', 'csv', 'json'];
 

@@ -1,6 +1,6 @@
 // The commands the screens send up to the app shell, as typed DOM events.
 
-import type { ExportFormat } from '../app/persistence.ts';
+import type { ExportFormat } from '../app/session-files.ts';
 
 export interface BbCommandDetail {
   'bb-start': undefined;

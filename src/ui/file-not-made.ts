@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../app/persistence.ts';
+import type { ExportFormat } from '../app/session-files.ts';
 
 /**
  * Why a session's file could not be made, named by its kind, wherever its button is (the summary,

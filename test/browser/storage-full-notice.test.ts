@@ -2,7 +2,8 @@
 // smallest phone (180 px wide, or a phone with its text at twice its size): its words and its buttons
 // inside its border, where the person reads them and taps.
 import { afterEach, describe, expect, it } from 'vitest';
-import { HistoryModel, type Persistence } from '../../src/app/persistence.ts';
+import { HistoryModel } from '../../src/app/history-model.ts';
+import type { Persistence } from '../../src/app/persistence.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import { layOutAsTheApp, mount } from './mount.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HistoryModel, type HistoryState, keptInMemoryOnly } from '../../../src/app/persistence.ts';
+import { HistoryModel, type HistoryState, keptInMemoryOnly } from '../../../src/app/history-model.ts';
 
 describe('HistoryModel', () => {
   it('gives a new state only for a patch that changes something', () => {

@@ -1,7 +1,7 @@
 // A session's JSON file comes from the JSON writer loaded on the first export (see loadJsonWriter):
 // the file is the one the writer makes of the session, byte for byte, named as History lists it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exportBundle } from '../../../src/app/persistence.ts';
+import { exportBundle } from '../../../src/app/session-files.ts';
 import { toJson } from '../../../src/export/json.ts';
 import { recordSession } from '../export/recorded-session.ts';
 

@@ -50,8 +50,9 @@ describe('ui/ reaches what lies below app/ through app/', () => {
     expect(files).toContain('bb-history.ts');
     // A value over several lines, and a type alone.
     const history = valueSpecifiers(join(UI, 'bb-history.ts'));
-    expect(history).toContain('../app/persistence.ts');
+    expect(history).toContain('../app/history-model.ts');
     expect(history).not.toContain('../store/records.ts');
+    expect(history).not.toContain('../app/persistence.ts');
   });
 
   it('takes no value from sensors/, store/, export/, motion/ or protocol/, only their types', () => {
