@@ -18,7 +18,7 @@ import { deleteFailed, noteAtSummary, StoreError, toStoreError } from '../store/
 import { pastSession } from '../store/progress.ts';
 import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
 import type { SessionRow, SetRow } from '../store/records.ts';
-import { heldMotionToDrop, type MotionRetention, parseRetention } from '../store/retention.ts';
+import { type MotionRetention, parseRetention } from '../store/retention.ts';
 import type { OpenOptions } from '../store/schema.ts';
 import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { heartOfSession } from '../store/summary.ts';
@@ -37,6 +37,7 @@ import { setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
 import { endInterrupted } from './end-interrupted.ts';
+import { EndedInMemory } from './ended-in-memory.ts';
 import {
   anyBeingRecorded,
   HISTORY_PAGE,
@@ -122,7 +123,7 @@ export interface PersistenceOptions {
   /** The other tabs of the app (Web Locks and BroadcastChannel in a browser); by default one tab alone. */
   readonly tabs?: Tabs | null;
   /**
-   * The most raw motion memory keeps of the sessions that ended with no store to save them (see heldUnsaved); HELD_MOTION_BYTES by default.
+   * The most raw motion memory keeps of the sessions that ended with no store to save them (see EndedInMemory); HELD_MOTION_BYTES by default.
    */
   readonly heldMotionBytes?: number;
 }
@@ -181,38 +182,12 @@ export class Persistence {
   private readonly stopWatching = new AbortController();
   /** The last session recorded, kept for export after it ended. */
   private lastRecorder: SessionRecorder | null = null;
-  /**
-   * Ended sessions deleted since, here or in another tab: nothing of them is written again, neither a
-   * correction queued on one before nor what the store refused of it while full.
-   */
-  private readonly deletedRecorders = new WeakSet<SessionRecorder>();
-  /**
-   * Sessions that ended while storage was full, oldest first: what the store refused of them is in
-   * memory alone, and is written once the store takes writes again (catchUp).
-   */
-  private behind: SessionRecorder[] = [];
-  /**
-   * Sessions that ended while storage was full, and storage then failed for another reason (their
-   * catch-up, or anything else): memory has the only whole copy, which a backup and the history's CSV
-   * take from there.
-   */
-  private failedEnded: SessionRecorder[] = [];
-  /**
-   * Sessions that ended, kept, with no store to save them, oldest first: none open (an older tab held
-   * it, or the browser never let it open: a private window, storage off), or one that opened and then
-   * failed for another reason than room (closed by the browser, deleted, an upgrade in another tab, a
-   * write refused). Memory has the only whole copy of each, and the next session does not take its
-   * place there; written to the store in this order once it opens after an older tab let go
-   * (openedAfterBlock), which a browser that refused it, or a store failed, never does. Each whole but for the raw motion of the oldest once
-   * theirs and the others' runs past HELD_MOTION_BYTES: their sets, holds, heart rate and what was
-   * said stay, as the retention setting leaves them, where memory grown without end would have the
-   * browser close the tab, and lose them all.
-   */
-  private heldUnsaved: SessionRecorder[] = [];
+  /** The sessions that ended here whose only whole copy is in memory (see EndedInMemory). */
+  private readonly endedInMemory: EndedInMemory;
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
   private catchingUp: Promise<void> = Promise.resolve();
   /**
-   * Asks the full store again for the sessions in `behind` once the first one's wait is over: no
+   * Asks the full store again for the sessions waiting for room (EndedInMemory) once the first one's wait is over: no
    * other write may come (the person leaves the summary on screen, or closes the tab).
    */
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -234,8 +209,6 @@ export class Persistence {
   };
   private readonly onPageHide = () => void this.recorder?.flush();
   private readonly window: PersistenceOptions['window'];
-  /** Sessions taken as a file after they ended: closing the page loses nothing of them. */
-  private readonly takenAsFile = new WeakSet<SessionRecorder>();
   /**
    * Storage failed (full, off, private): a session is in memory only, the one under way or one that
    * ended, and closing the page would lose it, so the browser asks first; of one that ended, only
@@ -246,7 +219,7 @@ export class Persistence {
       recordingUnsaved: this.recorder !== null && this.history.state.storage === 'memory',
       ended: this.sessionsFromMemory()
         .filter((recorder) => recorder !== this.recorder)
-        .map((recorder) => ({ takenAsFile: this.takenAsFile.has(recorder) })),
+        .map((recorder) => ({ takenAsFile: this.endedInMemory.wasTakenAsFile(recorder) })),
     };
     if (closingWouldLose(held)) event.preventDefault();
   };
@@ -262,6 +235,7 @@ export class Persistence {
     this.window =
       options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.tabs = options.tabs ?? SINGLE_TAB;
+    this.endedInMemory = new EndedInMemory(options.heldMotionBytes);
   }
 
   /** Opens the store, loads the history and looks for an unfinished session; then records. */
@@ -373,10 +347,10 @@ export class Persistence {
     if (this.stopWatching.signal.aborted) return store.close();
     await this.finishing;
     // The last one ended is both memory's current session and the last of those ended meanwhile.
-    const held = [...new Set([...this.heldUnsaved, ...this.sessionsFromMemory()])];
+    const held = [...new Set([...this.endedInMemory.neverOffered(), ...this.sessionsFromMemory()])];
     this.store = store;
     // Refused for want of room: each is offered the store, and waits for room as one that ended while
-    // it was full does (behind), written by itself once there is, where it stayed in memory unasked.
+    // it was full does (waitForRoom), written by itself once there is, where it stayed in memory unasked.
     const refused: SessionRecorder[] = [];
     for (const recorder of held) {
       const saved = await recorder.saveTo(store);
@@ -384,7 +358,7 @@ export class Persistence {
         return this.fail(recorder.failure ?? new StoreError('unknown'));
       if (!saved) refused.push(recorder);
       // Saved, or in the line for room: either way no longer memory's to hold as never offered.
-      this.heldUnsaved = this.heldUnsaved.filter((unsaved) => unsaved !== recorder);
+      this.endedInMemory.offered(recorder);
     }
     await this.opened(store);
     for (const recorder of held) {
@@ -393,7 +367,7 @@ export class Persistence {
     }
     const full = refused[0]?.failure;
     if (full) {
-      this.behind.push(...refused.filter((recorder) => recorder !== this.recorder));
+      this.endedInMemory.waitForRoom(...refused.filter((recorder) => recorder !== this.recorder));
       // The store's first read said saving (opened): storage is full, and History lists what a
       // backup holds.
       this.fail(full);
@@ -692,7 +666,7 @@ export class Persistence {
    * is not marked, as it records more after the file. The history's CSV marks none.
    */
   private tookAsFiles(recorders: readonly SessionRecorder[]): void {
-    for (const recorder of recorders) if (recorder !== this.recorder) this.takenAsFile.add(recorder);
+    for (const recorder of recorders) if (recorder !== this.recorder) this.endedInMemory.tookAsFile(recorder);
   }
 
   /** A backup carries the settings and what was learned of the person, as the app gives them. */
@@ -728,15 +702,13 @@ export class Persistence {
 
   /**
    * The sessions a file of every session takes from memory: the one under way, one the store should
-   * hold but cannot, those that ended with none to save them (heldUnsaved), those that ended while
-   * it was full and wait for room (behind), and those whose catch-up the store failed (failedEnded). One the store does not hold because it was deleted, or
+   * hold but cannot, and those that ended here whose only whole copy is in memory (EndedInMemory:
+   * with none to save them, waiting for room, or failed by the store). One the store does not hold because it was deleted, or
    * not kept, stays out: the person removed it.
    */
   private sessionsFromMemory(): SessionRecorder[] {
     const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
-    const ended = [...this.heldUnsaved, ...this.behind, ...this.failedEnded].filter(
-      (recorder) => recorder !== current,
-    );
+    const ended = this.endedInMemory.all().filter((recorder) => recorder !== current);
     return current ? [current, ...ended] : ended;
   }
 
@@ -906,12 +878,12 @@ export class Persistence {
         // otherwise.
         const kept = anySetDone(sets);
         // Its only whole copy is in memory, and stays there when the next session begins.
-        if (kept && recorder.savesNoMore) this.holdUnsaved(recorder);
+        if (kept && recorder.savesNoMore) this.endedInMemory.holdUnsaved(recorder);
         if (kept) {
           await recorder.saveEndOnFullStorage();
           this.rememberPast(session, sets);
-          if (recorder.failure?.kind === 'quota' && !this.deletedRecorders.has(recorder)) {
-            this.behind.push(recorder);
+          if (recorder.failure?.kind === 'quota' && !this.endedInMemory.isDeleted(recorder)) {
+            this.endedInMemory.waitForRoom(recorder);
             // Refused first at its end, after it was let go of (detach), storage is said to be full
             // only now; a failure already said stands.
             if (!this.history.state.problem) this.fail(recorder.failure);
@@ -962,11 +934,11 @@ export class Persistence {
    * no session to add it to (one deleted in another tab it refuses, see WriteBatch.onlyIfStored).
    */
   private recordAfterEnd(ended: SessionRecorder, text: string): void {
-    if (!this.endedHere.has(ended) || this.deletedRecorders.has(ended) || !anySetDone(ended.setRows()))
+    if (!this.endedHere.has(ended) || this.endedInMemory.isDeleted(ended) || !anySetDone(ended.setRows()))
       return;
     ended.recordCue(this.now(), text);
     this.finishing = this.finishing.then(async () => {
-      if (!this.deletedRecorders.has(ended)) await ended.flush();
+      if (!this.endedInMemory.isDeleted(ended)) await ended.flush();
     });
   }
 
@@ -982,7 +954,7 @@ export class Persistence {
       // Deleted while it waited, here or in another tab: nothing writes it back. (A session started
       // meanwhile takes the last recorder's place, and the correction is still saved.) One kept in
       // memory alone is still offered as a file from there: the correction goes into that file.
-      if (this.deletedRecorders.has(recorder)) {
+      if (this.endedInMemory.isDeleted(recorder)) {
         if (recorder === this.lastRecorder) recorder.update(state);
         return;
       }
@@ -1019,29 +991,32 @@ export class Persistence {
         if (!store || this.history.state.problem?.kind !== 'quota') return;
         // Nothing of a session waits (the store refused something else, a setting or a merge): a
         // write of its own asks it, on the page back and when due, as a session waiting would.
-        if (!roomShown && this.behind.length === 0 && !this.recorder) {
+        if (!roomShown && !this.endedInMemory.firstWaiting() && !this.recorder) {
           if (!(await this.storeTakesAWrite(store))) return;
           roomShown = true;
         }
-        while (this.behind.length > 0) {
-          const ended = this.behind[0]!;
+        for (
+          let ended = this.endedInMemory.firstWaiting();
+          ended;
+          ended = this.endedInMemory.firstWaiting()
+        ) {
           const saved = await ended.catchUp(when);
           // Deleted while it was being written: in History here (forgetEnded has taken it out of the
           // line already, so the line's first is another session now), or in another tab, whose
           // message is on its way. Nothing of it is written again, nor kept for a file.
-          if (this.deletedRecorders.has(ended) || ended.letGo) {
-            this.takeOutOfLine(ended);
+          if (this.endedInMemory.isDeleted(ended) || ended.letGo) {
+            this.endedInMemory.leaveLine(ended);
             continue;
           }
           // Still full: it waits for the next try, first in line.
           if (ended.failure?.kind === 'quota') return;
-          this.takeOutOfLine(ended);
+          this.endedInMemory.leaveLine(ended);
           // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
           if (ended.failure?.kind === 'moved') continue;
           if (!saved) {
             // Failed for good, as a session failed while it runs: said as such, and kept in memory,
             // with those waiting after it (fail).
-            this.failedEnded.push(ended);
+            this.endedInMemory.failedToCatchUp(ended);
             if (ended.failure) this.fail(ended.failure);
             return;
           }
@@ -1060,14 +1035,6 @@ export class Persistence {
         this.retryWhenDue();
       });
     return this.catchingUp;
-  }
-
-  /**
-   * A session leaves the line waiting for room: by itself, not by its place, as a delete meanwhile
-   * takes sessions out of the line (forgetEnded).
-   */
-  private takeOutOfLine(ended: SessionRecorder): void {
-    this.behind = this.behind.filter((waiting) => waiting !== ended);
   }
 
   /**
@@ -1097,7 +1064,7 @@ export class Persistence {
   private retryWhenDue(): void {
     if (this.retryTimer !== null || this.stopWatching.signal.aborted) return;
     if (this.history.state.problem?.kind !== 'quota') return;
-    const first = this.behind[0];
+    const first = this.endedInMemory.firstWaiting();
     if (!first && this.recorder) return;
     const dueAt = first ? first.retryAt : this.askForRoomAt;
     this.retryTimer = setTimeout(
@@ -1218,9 +1185,9 @@ export class Persistence {
    * closing. Deleted here (deletedHere), it is: this History listed memory's whole copy of it.
    * Nor is one that was never kept, having no set done: its summary already says so, not that it
    * was deleted. Neither is written back, though, when storage has room again: it was deleted.
-   * Sessions that ended before it and wait in memory alone, for room (behind) or after storage failed
-   * (failedEnded), are let go: no summary of theirs is on screen, and a backup taking them would bring
-   * them back on restore. Not those that ended with no store to save them (heldUnsaved): no other tab
+   * Sessions that ended before it and wait in memory alone, for room or after storage failed
+   * (EndedInMemory.letGoOfDeleted), are let go: no summary of theirs is on screen, and a backup taking them would bring
+   * them back on restore. Not those that ended with no store to save them: no other tab
    * ever had them whole, and its Delete all did not mean them.
    */
   private forgetEnded(
@@ -1236,15 +1203,13 @@ export class Persistence {
     deleted: (sessionId: string) => boolean,
     { deletedHere }: { readonly deletedHere: boolean },
   ): void {
-    for (const ended of this.behind) if (deleted(ended.sessionId)) this.deletedRecorders.add(ended);
-    this.behind = this.behind.filter((ended) => !this.deletedRecorders.has(ended));
-    this.failedEnded = this.failedEnded.filter((ended) => !deleted(ended.sessionId));
+    this.endedInMemory.letGoOfDeleted(deleted);
     const ended = this.lastRecorder;
     if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
     // Never whole in the store the other tab deleted from: a correction on its summary is kept as ever.
-    if (this.heldUnsaved.includes(ended)) return;
+    if (this.endedInMemory.isUnsaved(ended)) return;
     // Kept in memory or not, it is never written back, storage full or not.
-    this.deletedRecorders.add(ended);
+    this.endedInMemory.markDeleted(ended);
     if (!this.history.state.hasCurrent || (!deletedHere && keptInMemoryOnly(this.history.state))) return;
     this.lastRecorder = null;
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });
@@ -1326,14 +1291,6 @@ export class Persistence {
       await store.compact(row.id);
       this.rememberPast(ended.session, sets);
     });
-  }
-
-  /** Keeps a session that ended with no store to save it in memory, the oldest held losing their raw motion past the budget. */
-  private holdUnsaved(recorder: SessionRecorder): void {
-    this.heldUnsaved.push(recorder);
-    const bytes = this.heldUnsaved.map((held) => held.motionBytes);
-    const drop = heldMotionToDrop(bytes, this.options.heldMotionBytes);
-    for (const held of this.heldUnsaved.slice(0, drop)) held.dropMotionHeld();
   }
 
   /**
@@ -1448,8 +1405,8 @@ export class Persistence {
 
   private fail(problem: StoreError): void {
     // Failed for good: the sessions waiting for room are never offered again, and memory has the only
-    // whole copy of each, which a backup and the history's CSV take from there, as for failedEnded.
-    if (problem.kind !== 'quota') this.failedEnded.push(...this.behind.splice(0));
+    // whole copy of each, which a backup and the history's CSV take from there, as for those whose catch-up failed.
+    if (problem.kind !== 'quota') this.endedInMemory.failAllWaiting();
     this.history.update({ storage: 'memory', problem, pastRead: true });
     this.holdWhatMemoryHolds();
     if (problem.kind !== 'quota') return;
