@@ -16,7 +16,7 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import { fromPlanEntries } from '../store/codec.ts';
 import { deleteFailed, noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
 import { pastSession } from '../store/progress.ts';
-import { FULL_STORE_RETRY_MS, SessionRecorder } from '../store/recorder.ts';
+import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionRow, SetRow } from '../store/records.ts';
 import { type MotionRetention, parseRetention } from '../store/retention.ts';
 import type { OpenOptions } from '../store/schema.ts';
@@ -38,6 +38,7 @@ import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
 import { endInterrupted } from './end-interrupted.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
+import { FullStoreCatchUp } from './full-store-catch-up.ts';
 import {
   anyBeingRecorded,
   HISTORY_PAGE,
@@ -184,18 +185,8 @@ export class Persistence {
   private lastRecorder: SessionRecorder | null = null;
   /** The sessions that ended here whose only whole copy is in memory (see EndedInMemory). */
   private readonly endedInMemory: EndedInMemory;
-  /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
-  private catchingUp: Promise<void> = Promise.resolve();
-  /**
-   * Asks the full store again for the sessions waiting for room (EndedInMemory) once the first one's wait is over: no
-   * other write may come (the person leaves the summary on screen, or closes the tab).
-   */
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  /**
-   * When the full store is next asked with a write of its own, nothing of a session waiting: a
-   * FULL_STORE_RETRY_MS after it last refused one (see storeTakesAWrite).
-   */
-  private askForRoomAt = Number.NEGATIVE_INFINITY;
+  /** The sessions that ended while storage was full, written once it has room (see FullStoreCatchUp). */
+  private readonly fullStore: FullStoreCatchUp;
   private readonly subscriptions = new Subscription();
   private recorderSubscriptions = new Subscription();
   private lastBeatMs = -Infinity;
@@ -205,7 +196,7 @@ export class Persistence {
   private readonly onHidden = () => {
     if (this.page?.visibilityState === 'hidden') void this.recorder?.flush();
     // Back, perhaps from freeing space in the phone's settings: the full store is asked again now.
-    else void this.catchUp('page back');
+    else void this.fullStore.catchUp('page back');
   };
   private readonly onPageHide = () => void this.recorder?.flush();
   private readonly window: PersistenceOptions['window'];
@@ -236,6 +227,21 @@ export class Persistence {
       options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.tabs = options.tabs ?? SINGLE_TAB;
     this.endedInMemory = new EndedInMemory(options.heldMotionBytes);
+    this.fullStore = new FullStoreCatchUp({
+      store: () => this.store,
+      full: () => this.history.state.problem?.kind === 'quota',
+      recording: () => this.recorder,
+      endedInMemory: this.endedInMemory,
+      wallNow: this.wallNow,
+      stopped: this.stopWatching.signal,
+      fail: (problem) => this.fail(problem),
+      saving: async () => {
+        this.history.update({ storage: 'saving', problem: null });
+        await this.refresh();
+        this.tabs.post({ type: 'changed' });
+      },
+      tried: () => this.holdWhatMemoryHolds(),
+    });
   }
 
   /** Opens the store, loads the history and looks for an unfinished session; then records. */
@@ -386,8 +392,7 @@ export class Persistence {
     this.stopWatching.abort();
     for (const lock of this.heldInMemoryLocks.values()) void lock.then((held) => held?.release());
     this.heldInMemoryLocks.clear();
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.fullStore.stop();
     await this.recorder?.flush();
     this.held?.release();
     this.tabs.close();
@@ -401,7 +406,7 @@ export class Persistence {
   async flush(): Promise<void> {
     await Promise.all([this.recorder?.flush(), this.finishing]);
     // And what a write taken just now found to catch up with.
-    await this.catchingUp;
+    await this.fullStore.settled();
   }
 
   /** Goes on with the unfinished session exactly where it was. */
@@ -562,7 +567,7 @@ export class Persistence {
     await this.refresh();
     this.history.update({ notice: 'Session deleted.' });
     // Deleting old sessions is how a person makes room: the sessions waiting for it are written now.
-    void this.catchUp('space freed');
+    void this.fullStore.catchUp('space freed');
   }
 
   async deleteAll(): Promise<void> {
@@ -579,7 +584,7 @@ export class Persistence {
     this.tabs.post({ type: 'deleted-all' });
     await this.refresh();
     this.history.update({ notice: 'All sessions deleted.', unfinished: null });
-    void this.catchUp('space freed');
+    void this.fullStore.catchUp('space freed');
   }
 
   /**
@@ -887,7 +892,7 @@ export class Persistence {
             // Refused first at its end, after it was let go of (detach), storage is said to be full
             // only now; a failure already said stands.
             if (!this.history.state.problem) this.fail(recorder.failure);
-            this.retryWhenDue();
+            this.fullStore.retryWhenDue();
           }
         } else {
           // Nor is it offered as a file when storage fails: the summary says it is not kept.
@@ -903,9 +908,9 @@ export class Persistence {
         this.holdWhatMemoryHolds();
         this.tabs.post({ type: 'stopped', sessionId: session.id });
         // Its end may have found room that the session under it did not.
-        if (!recorder.failure) await this.catchUp('end saved');
+        if (!recorder.failure) await this.fullStore.catchUp('end saved');
         // Its writes asked the full store while it ran: now, with none waiting, a timer does.
-        else this.retryWhenDue();
+        else this.fullStore.retryWhenDue();
       });
       return;
     }
@@ -962,118 +967,8 @@ export class Persistence {
       await recorder.flush();
       await this.refresh();
       this.tabs.post({ type: 'changed' });
-      if (!recorder.failure) await this.catchUp('end saved');
+      if (!recorder.failure) await this.fullStore.catchUp('end saved');
     });
-  }
-
-  /**
-   * The store took a write after it had filled up, or may have room again: the sessions that ended
-   * while it was full are written, in the order they ended, each with all it refused of them (their
-   * end and a correction on their summary among it), and then what it refused of the session under
-   * way. Once all of it is saved, the history says so again; while any of it is refused, it waits for
-   * the next try. Each try offers an ended session's hundreds of kilobytes of motion, so a write of
-   * the running session ('room shown'), every second and each rep, asks each one only once its own
-   * wait is over (see SessionRecorder.catchUp), and so does the timer that asks when that wait is over
-   * ('retry due'), whatever else is written or not. A session's own end or a correction on its summary
-   * taken ('end saved'), and the page back, perhaps from freeing space in the phone's settings ('page
-   * back'), or by deleting sessions in History ('space freed'), ask at once: rare, and a session
-   * ending soon after another is the common case. Back, freed or due, with nothing written, storage is
-   * not known to have room.
-   */
-  private catchUp(
-    cause: 'room shown' | 'end saved' | 'page back' | 'space freed' | 'retry due',
-  ): Promise<void> {
-    const when = cause === 'retry due' || cause === 'room shown' ? 'when due' : 'now';
-    let roomShown = cause === 'room shown' || cause === 'end saved';
-    this.catchingUp = this.catchingUp
-      .then(async () => {
-        const store = this.store;
-        if (!store || this.history.state.problem?.kind !== 'quota') return;
-        // Nothing of a session waits (the store refused something else, a setting or a merge): a
-        // write of its own asks it, on the page back and when due, as a session waiting would.
-        if (!roomShown && !this.endedInMemory.firstWaiting() && !this.recorder) {
-          if (!(await this.storeTakesAWrite(store))) return;
-          roomShown = true;
-        }
-        for (
-          let ended = this.endedInMemory.firstWaiting();
-          ended;
-          ended = this.endedInMemory.firstWaiting()
-        ) {
-          const saved = await ended.catchUp(when);
-          // Deleted while it was being written: in History here (forgetEnded has taken it out of the
-          // line already, so the line's first is another session now), or in another tab, whose
-          // message is on its way. Nothing of it is written again, nor kept for a file.
-          if (this.endedInMemory.isDeleted(ended) || ended.letGo) {
-            this.endedInMemory.leaveLine(ended);
-            continue;
-          }
-          // Still full: it waits for the next try, first in line.
-          if (ended.failure?.kind === 'quota') return;
-          this.endedInMemory.leaveLine(ended);
-          // Resumed in another tab meanwhile, from what was saved of it: that tab records it now.
-          if (ended.failure?.kind === 'moved') continue;
-          if (!saved) {
-            // Failed for good, as a session failed while it runs: said as such, and kept in memory,
-            // with those waiting after it (fail).
-            this.endedInMemory.failedToCatchUp(ended);
-            if (ended.failure) this.fail(ended.failure);
-            return;
-          }
-          roomShown = true;
-          // Its one-second chunks merged, as a session that ended with room is; room to spare only.
-          await store.compact(ended.sessionId).catch(() => undefined);
-        }
-        if (this.recorder && !(await this.recorder.catchUp(when))) return;
-        if (!roomShown && !this.recorder) return;
-        this.history.update({ storage: 'saving', problem: null });
-        await this.refresh();
-        this.tabs.post({ type: 'changed' });
-      })
-      .finally(() => {
-        this.holdWhatMemoryHolds();
-        this.retryWhenDue();
-      });
-    return this.catchingUp;
-  }
-
-  /**
-   * Whether the full store takes a write of its own now; refused for want of room, it is asked again
-   * once FULL_STORE_RETRY_MS is over, as a session waiting for room is. Refused for another reason, it
-   * has failed, and says so.
-   */
-  private async storeTakesAWrite(store: SessionStore): Promise<boolean> {
-    try {
-      await store.takesAWrite();
-      return true;
-    } catch (error) {
-      const problem = toStoreError(error);
-      if (problem.kind === 'quota') this.askForRoomAt = this.wallNow() + FULL_STORE_RETRY_MS;
-      else this.fail(problem);
-      return false;
-    }
-  }
-
-  /**
-   * While storage is full, one timer asks it again once the wait is over: for the first session that
-   * ended while it was full and waits for room, or with nothing of a session waiting, with a write of
-   * its own (the store refused a setting, a merge). None while a session is under way and nothing
-   * waits (its own writes ask the store, when due), once storage has room or has failed for another
-   * reason, or once the page is being closed (dispose).
-   */
-  private retryWhenDue(): void {
-    if (this.retryTimer !== null || this.stopWatching.signal.aborted) return;
-    if (this.history.state.problem?.kind !== 'quota') return;
-    const first = this.endedInMemory.firstWaiting();
-    if (!first && this.recorder) return;
-    const dueAt = first ? first.retryAt : this.askForRoomAt;
-    this.retryTimer = setTimeout(
-      () => {
-        this.retryTimer = null;
-        void this.catchUp('retry due');
-      },
-      Math.max(0, dueAt - this.wallNow()),
-    );
   }
 
   /** Picks up a session whose lock this tab now holds, from its last write. */
@@ -1257,7 +1152,7 @@ export class Persistence {
     this.recorderSubscriptions.add(
       recorder.saved$
         .pipe(filter(() => this.history.state.problem?.kind === 'quota'))
-        .subscribe(() => void this.catchUp('room shown')),
+        .subscribe(() => void this.fullStore.catchUp('room shown')),
     );
     this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
   }
@@ -1410,10 +1305,7 @@ export class Persistence {
     this.history.update({ storage: 'memory', problem, pastRead: true });
     this.holdWhatMemoryHolds();
     if (problem.kind !== 'quota') return;
-    // Full: asked again once the wait is over, whatever it refused, so that "Storage is full" goes
-    // once there is room though nothing of a session waits and the person does nothing.
-    this.askForRoomAt = this.wallNow() + FULL_STORE_RETRY_MS;
-    this.retryWhenDue();
+    this.fullStore.refused();
   }
 }
 
