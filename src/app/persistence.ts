@@ -33,7 +33,6 @@ import {
   savedAtOnce,
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
-import { setsKeptOf } from '../workout/sets-kept.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
 import { endInterrupted } from './end-interrupted.ts';
@@ -70,6 +69,7 @@ import {
   historyCsvFile,
 } from './session-files.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
+import { heldInMemoryLock, unfinishedByTab, unfinishedOffer } from './unfinished-sessions.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
 export interface RecordableApp {
@@ -130,14 +130,6 @@ export interface PersistenceOptions {
 }
 
 const FLUSH_MS = 1000;
-/**
- * The lock a tab holds, beside its sessions' own (see Tabs.hold), on each ended session that memory
- * alone holds whole (sessionsFromMemory): the store has it unfinished, cut short where it filled up
- * or failed, and another tab must not offer it to resume from there. Resumed there, it was claimed
- * from this tab, whose whole copy (its last sets and its end) was then dropped as moved. The lock
- * goes with the tab, and the session is offered then, as the store has it.
- */
-const HELD_IN_MEMORY = 'held:';
 /** How long a tab asked for its session has to save and let go before the lock is taken from it. */
 const MOVE_WAIT_MS = 5000;
 
@@ -176,7 +168,7 @@ export class Persistence {
   private movedSessionId: string | null = null;
   /** Sessions live in another tab whose end is being waited for. */
   private readonly watching = new Set<string>();
-  /** This tab's HELD_IN_MEMORY locks, by the session memory holds (see holdWhatMemoryHolds). */
+  /** This tab's heldInMemoryLock locks, by the session memory holds (see holdWhatMemoryHolds). */
   private readonly heldInMemoryLocks = new Map<SessionRecorder, Promise<HeldSession | null>>();
   /** Sessions that have ended and whose last writes are under way: memory may be about to hold them. */
   private readonly ending = new Set<SessionRecorder>();
@@ -1008,32 +1000,17 @@ export class Persistence {
   private async lookForUnfinished(): Promise<void> {
     await this.guard(async (store) => {
       const [active, live] = await Promise.all([store.unfinishedSessions(), this.tabs.liveSessions()]);
-      const inMemoryElsewhere = active.filter((s) => live.has(HELD_IN_MEMORY + s.id));
-      const others = active.filter(
-        (s) => s.id !== this.recorder?.sessionId && !live.has(HELD_IN_MEMORY + s.id),
-      );
-      const elsewhere = others.find((s) => live.has(s.id)) ?? null;
-      const unfinished = others.find((s) => !live.has(s.id)) ?? null;
-      const setsOf = async (session: SessionRow | null) => (session ? await store.setsOf(session.id) : []);
-      const [unfinishedRows, elsewhereRows] = await Promise.all([setsOf(unfinished), setsOf(elsewhere)]);
-      const unfinishedSets = setsKeptOf(unfinishedRows);
-      const elsewhereSets = setsKeptOf(elsewhereRows);
+      const byTab = unfinishedByTab(active, live, this.recorder?.sessionId);
+      const offer = await unfinishedOffer(store, byTab, this.wallNow);
       // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
       // nor once that tab has gone (it is interrupted then, and offered to resume).
       const movedAway =
         this.history.state.movedAway && this.movedSessionId !== null && live.has(this.movedSessionId);
-      const unfinishedResumable = unfinished !== null && resumable(unfinished, this.wallNow());
-      this.history.update({
-        unfinished,
-        unfinishedSets,
-        unfinishedResumable,
-        elsewhere,
-        elsewhereSets,
-        movedAway,
-      });
+      this.history.update({ ...offer, movedAway });
+      const { elsewhere } = byTab;
       // Its tab gone, what the store has of it is all there is: offered then.
-      for (const session of inMemoryElsewhere) {
-        const lock = HELD_IN_MEMORY + session.id;
+      for (const session of byTab.inMemoryElsewhere) {
+        const lock = heldInMemoryLock(session.id);
         if (this.watching.has(lock)) continue;
         this.watching.add(lock);
         void this.tabs
@@ -1189,7 +1166,7 @@ export class Persistence {
   }
 
   /**
-   * Holds a HELD_IN_MEMORY lock on each ended session memory alone holds whole, and on those ending,
+   * Holds a heldInMemoryLock on each ended session memory alone holds whole, and on those ending,
    * and lets go of the rest: once written, deleted, or no longer held here.
    */
   private holdWhatMemoryHolds(): void {
@@ -1199,7 +1176,7 @@ export class Persistence {
     ]);
     for (const recorder of held) {
       if (!this.heldInMemoryLocks.has(recorder))
-        this.heldInMemoryLocks.set(recorder, this.tabs.hold(HELD_IN_MEMORY + recorder.sessionId));
+        this.heldInMemoryLocks.set(recorder, this.tabs.hold(heldInMemoryLock(recorder.sessionId)));
     }
     for (const [recorder, lock] of this.heldInMemoryLocks) {
       if (held.has(recorder)) continue;

@@ -1,0 +1,66 @@
+// The sessions the store holds unfinished, told apart by where they are: recorded in another tab
+// now, held whole in another tab's memory (the store's copy cut short), or left by a tab that went
+// and offered to resume here.
+
+import type { SessionRow } from '../store/records.ts';
+import type { SessionStore } from '../store/session-store.ts';
+import { setsKeptOf } from '../workout/sets-kept.ts';
+import type { HistoryState } from './history-model.ts';
+import { resumable } from './resume-policy.ts';
+
+/**
+ * The lock a tab holds, beside its sessions' own (see Tabs.hold), on each ended session that memory
+ * alone holds whole (Persistence.sessionsFromMemory): the store has it unfinished, cut short where it
+ * filled up or failed, and another tab must not offer it to resume from there. Resumed there, it was
+ * claimed from this tab, whose whole copy (its last sets and its end) was then dropped as moved. The
+ * lock goes with the tab, and the session is offered then, as the store has it.
+ */
+export function heldInMemoryLock(sessionId: string): string {
+  return `held:${sessionId}`;
+}
+
+export interface UnfinishedByTab {
+  /** Left by a tab that went: offered to resume here. */
+  readonly unfinished: SessionRow | null;
+  /** Recorded in another tab now: offered only to move here. */
+  readonly elsewhere: SessionRow | null;
+  /** Held whole in another tab's memory: offered once that tab has gone. */
+  readonly inMemoryElsewhere: readonly SessionRow[];
+}
+
+/**
+ * The store's unfinished sessions (`active`) by where they are, from the locks the tabs hold now
+ * (`live`); the one this tab records (`recordingHere`) is none of them.
+ */
+export function unfinishedByTab(
+  active: readonly SessionRow[],
+  live: ReadonlySet<string>,
+  recordingHere: string | undefined,
+): UnfinishedByTab {
+  const inMemoryElsewhere = active.filter((s) => live.has(heldInMemoryLock(s.id)));
+  const others = active.filter((s) => s.id !== recordingHere && !live.has(heldInMemoryLock(s.id)));
+  return {
+    unfinished: others.find((s) => !live.has(s.id)) ?? null,
+    elsewhere: others.find((s) => live.has(s.id)) ?? null,
+    inMemoryElsewhere,
+  };
+}
+
+/** What the history says of the session offered to resume and of the one recorded elsewhere, their sets read. */
+export async function unfinishedOffer(
+  store: SessionStore,
+  { unfinished, elsewhere }: UnfinishedByTab,
+  wallNow: () => number,
+): Promise<
+  Pick<HistoryState, 'unfinished' | 'unfinishedSets' | 'unfinishedResumable' | 'elsewhere' | 'elsewhereSets'>
+> {
+  const setsOf = async (session: SessionRow | null) => (session ? await store.setsOf(session.id) : []);
+  const [unfinishedRows, elsewhereRows] = await Promise.all([setsOf(unfinished), setsOf(elsewhere)]);
+  return {
+    unfinished,
+    unfinishedSets: setsKeptOf(unfinishedRows),
+    unfinishedResumable: unfinished !== null && resumable(unfinished, wallNow()),
+    elsewhere,
+    elsewhereSets: setsKeptOf(elsewhereRows),
+  };
+}
