@@ -9,7 +9,7 @@ import { heldMotionToDrop } from '../store/retention.ts';
 export class EndedInMemory {
   /**
    * Sessions that ended while storage was full, oldest first: what the store refused of them is in
-   * memory alone, and is written once the store takes writes again (Persistence.catchUp).
+   * memory alone, and is written once the store takes writes again (FullStoreCatchUp).
    */
   private waiting: SessionRecorder[] = [];
   /**

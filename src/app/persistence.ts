@@ -68,6 +68,7 @@ import {
   exportBundle,
   historyCsvFile,
 } from './session-files.ts';
+import { SpokenLines } from './spoken-lines.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 import { heldInMemoryLock, unfinishedByTab, unfinishedOffer } from './unfinished-sessions.ts';
 
@@ -143,20 +144,11 @@ export class Persistence {
   /** Raw motion per session, as last read for the history (loadMotion). */
   private usage: readonly MotionUsage[] | null = null;
   private recorder: SessionRecorder | null = null;
-  /**
-   * The last line the coach began while no session was recorded here: a session's first ("Superman,
-   * set one of three") is begun on the same state that starts the session, before that state reaches
-   * onState and its recorder is made. Kept there if it was begun at the session's start, dropped else.
-   */
-  private cueBeforeRecorder: { readonly atMs: number; readonly text: string } | null = null;
-  /**
-   * The session each line was handed to the voice in. Finish hands it "Set cut short" and "Session
-   * ended" while a count is still being said: they are begun after the session has ended, and are
-   * its lines all the same.
-   */
-  private readonly handedIn = new WeakMap<Cue, SessionRecorder>();
-  /** Sessions that ended in this tab (not moved to another): they keep the lines handed in them. */
-  private readonly endedHere = new WeakSet<SessionRecorder>();
+  /** The coach's lines, each kept with the session it was said in. */
+  private readonly spokenLines = new SpokenLines(
+    () => this.now(),
+    (ended, text) => this.recordAfterEnd(ended, text),
+  );
   /** The last writes of the session that ended last: its summary, compaction and the history. */
   private finishing: Promise<void> = Promise.resolve();
   /** This tab's hold on the session it records: no other tab records it meanwhile. */
@@ -290,18 +282,10 @@ export class Persistence {
       // The coach sees each state before this does (see Backbeat.start): the lines a session's last
       // state hands the voice are handed while that session is still recorded here.
       this.subscriptions.add(
-        this.app.cues.handed$.subscribe((cue) => {
-          if (this.recorder) this.handedIn.set(cue, this.recorder);
-        }),
+        this.app.cues.handed$.subscribe((cue) => this.spokenLines.handed(cue, this.recorder)),
       );
       this.subscriptions.add(
-        this.app.cues.played$.subscribe((cue) => {
-          if (cue.kind !== 'say') return;
-          const handedIn = this.handedIn.get(cue);
-          if (handedIn && handedIn !== this.recorder) this.recordAfterEnd(handedIn, cue.text);
-          else if (this.recorder) this.recorder.recordCue(this.now(), cue.text);
-          else this.cueBeforeRecorder = { atMs: this.now(), text: cue.text };
-        }),
+        this.app.cues.played$.subscribe((cue) => this.spokenLines.played(cue, this.recorder)),
       );
     }
     this.page?.addEventListener('visibilitychange', this.onHidden);
@@ -836,9 +820,7 @@ export class Persistence {
         writer: this.tabId,
       });
       this.attach(recorder, null);
-      const first = this.cueBeforeRecorder;
-      this.cueBeforeRecorder = null;
-      if (first && recorder.toSessionMs(first.atMs) >= 0) recorder.recordCue(first.atMs, first.text);
+      this.spokenLines.started(recorder);
       // A new session's lock is free: nobody else knows its id yet. Other tabs are told of it once
       // they can find it as it is: written (else their History misses it) and held (else they take
       // it for one interrupted, and offer to resume it).
@@ -865,7 +847,7 @@ export class Persistence {
       const final = state.phase === 'summary' ? state : previous;
       // Held before its own lock goes: another tab looking now must not take it for one interrupted.
       this.ending.add(recorder);
-      this.endedHere.add(recorder);
+      this.spokenLines.ended(recorder);
       this.holdWhatMemoryHolds();
       this.detach();
       this.finishing = recorder.finish(final ?? state).then(async () => {
@@ -925,14 +907,14 @@ export class Persistence {
   }
 
   /**
-   * A line handed to the voice while `ended` was recorded, begun once it had ended: kept in its record
-   * at the time it began, and written by itself after the session's last writes, as a correction on
-   * its summary is. Not into one deleted since, nor one not kept for having no set done: the store has
-   * no session to add it to (one deleted in another tab it refuses, see WriteBatch.onlyIfStored).
+   * A line handed to the voice while `ended` was recorded, begun once it had ended here (see
+   * SpokenLines): kept in its record at the time it began, and written by itself after the session's
+   * last writes, as a correction on its summary is. Not into one deleted since, nor one not kept for
+   * having no set done: the store has no session to add it to (one deleted in another tab it refuses,
+   * see WriteBatch.onlyIfStored).
    */
   private recordAfterEnd(ended: SessionRecorder, text: string): void {
-    if (!this.endedHere.has(ended) || this.endedInMemory.isDeleted(ended) || !anySetDone(ended.setRows()))
-      return;
+    if (this.endedInMemory.isDeleted(ended) || !anySetDone(ended.setRows())) return;
     ended.recordCue(this.now(), text);
     this.finishing = this.finishing.then(async () => {
       if (!this.endedInMemory.isDeleted(ended)) await ended.flush();
