@@ -806,35 +806,15 @@ export class Persistence {
     this.history.update({ offeredPreferences: null });
   }
 
+  /** Each state of the session model: a session starts, ends, or changes as it is recorded. */
   private onState(previous: SessionState | null, state: SessionState): void {
     const running = state.phase === 'set' || state.phase === 'rest';
     // Not only on the step from 'ready': a session started while the store was still opening is
     // picked up by the first state after it (a resumed one has its recorder before its state).
-    if (!this.recorder && running) {
-      // A new session: an unfinished one left untouched until now is closed where it stopped.
-      const unfinished = this.history.state.unfinished;
-      if (unfinished) void this.discardUnfinished();
-      const source = this.app.devices.state.source;
-      const recorder = SessionRecorder.start(this.store, state, source ? [source] : [], {
-        wallNow: this.wallNow,
-        writer: this.tabId,
-      });
-      this.attach(recorder, null);
-      this.spokenLines.started(recorder);
-      // A new session's lock is free: nobody else knows its id yet. Other tabs are told of it once
-      // they can find it as it is: written (else their History misses it) and held (else they take
-      // it for one interrupted, and offer to resume it).
-      void Promise.all([this.tabs.hold(recorder.sessionId), recorder.flush()]).then(([held]) => {
-        if (this.recorder !== recorder) return held?.release();
-        this.held = held;
-        if (held) this.handOverIfLost(recorder, held);
-        this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
-      });
-      return;
-    }
     const recorder = this.recorder;
     if (!recorder) {
-      if (
+      if (running) this.startRecording(state);
+      else if (
         state.phase === 'summary' &&
         previous?.phase === 'summary' &&
         previous.completed !== state.completed
@@ -842,52 +822,85 @@ export class Persistence {
         this.correctFinished(previous, state);
       return;
     }
-    if (state.phase === 'summary' || state.phase === 'ready') {
-      // The end, or "new session" straight from a set: what was done is kept either way.
-      const final = state.phase === 'summary' ? state : previous;
-      // Held before its own lock goes: another tab looking now must not take it for one interrupted.
-      this.ending.add(recorder);
-      this.spokenLines.ended(recorder);
-      this.holdWhatMemoryHolds();
-      this.detach();
-      this.finishing = recorder.finish(final ?? state).then(async () => {
-        const { session, sets } = recorder.bundle();
-        // Ended before a set was done (none begun, or each skipped before it counted anything):
-        // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
-        // otherwise.
-        const kept = anySetDone(sets);
-        // Its only whole copy is in memory, and stays there when the next session begins.
-        if (kept && recorder.savesNoMore) this.endedInMemory.holdUnsaved(recorder);
-        if (kept) {
-          await recorder.saveEndOnFullStorage();
-          this.rememberPast(session, sets);
-          if (recorder.failure?.kind === 'quota' && !this.endedInMemory.isDeleted(recorder)) {
-            this.endedInMemory.waitForRoom(recorder);
-            // Refused first at its end, after it was let go of (detach), storage is said to be full
-            // only now; a failure already said stands.
-            if (!this.history.state.problem) this.fail(recorder.failure);
-            this.fullStore.retryWhenDue();
-          }
-        } else {
-          // Nor is it offered as a file when storage fails: the summary says it is not kept.
-          this.history.update({ hasCurrent: false });
+    // The end, or "new session" straight from a set: what was done is kept either way.
+    if (state.phase === 'summary') this.endRecording(recorder, state);
+    else if (state.phase === 'ready') this.endRecording(recorder, previous ?? state);
+    else this.recordChange(recorder, previous, state);
+  }
+
+  /** A new session: recorded from its first state, and told to other tabs once they can find it. */
+  private startRecording(state: SessionState): void {
+    // An unfinished one left untouched until now is closed where it stopped.
+    const unfinished = this.history.state.unfinished;
+    if (unfinished) void this.discardUnfinished();
+    const source = this.app.devices.state.source;
+    const recorder = SessionRecorder.start(this.store, state, source ? [source] : [], {
+      wallNow: this.wallNow,
+      writer: this.tabId,
+    });
+    this.attach(recorder, null);
+    this.spokenLines.started(recorder);
+    // A new session's lock is free: nobody else knows its id yet. Other tabs are told of it once
+    // they can find it as it is: written (else their History misses it) and held (else they take
+    // it for one interrupted, and offer to resume it).
+    void Promise.all([this.tabs.hold(recorder.sessionId), recorder.flush()]).then(([held]) => {
+      if (this.recorder !== recorder) return held?.release();
+      this.held = held;
+      if (held) this.handOverIfLost(recorder, held);
+      this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
+    });
+  }
+
+  /**
+   * The session ended at `final`: its last writes, kept where a set was done (in memory too where
+   * the store cannot take it), deleted where none was, and the history read again.
+   */
+  private endRecording(recorder: SessionRecorder, final: SessionState): void {
+    // Held before its own lock goes: another tab looking now must not take it for one interrupted.
+    this.ending.add(recorder);
+    this.spokenLines.ended(recorder);
+    this.holdWhatMemoryHolds();
+    this.detach();
+    this.finishing = recorder.finish(final).then(async () => {
+      const { session, sets } = recorder.bundle();
+      // Ended before a set was done (none begun, or each skipped before it counted anything):
+      // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
+      // otherwise.
+      const kept = anySetDone(sets);
+      // Its only whole copy is in memory, and stays there when the next session begins.
+      if (kept && recorder.savesNoMore) this.endedInMemory.holdUnsaved(recorder);
+      if (kept) {
+        await recorder.saveEndOnFullStorage();
+        this.rememberPast(session, sets);
+        if (recorder.failure?.kind === 'quota' && !this.endedInMemory.isDeleted(recorder)) {
+          this.endedInMemory.waitForRoom(recorder);
+          // Refused first at its end, after it was let go of (detach), storage is said to be full
+          // only now; a failure already said stands.
+          if (!this.history.state.problem) this.fail(recorder.failure);
+          this.fullStore.retryWhenDue();
         }
-        await this.guard(async (store) => {
-          if (kept) await store.compact(session.id);
-          else await store.deleteSession(session.id);
-          await applyRetention(store, this.wallNow);
-        });
-        await this.refresh();
-        this.ending.delete(recorder);
-        this.holdWhatMemoryHolds();
-        this.tabs.post({ type: 'stopped', sessionId: session.id });
-        // Its end may have found room that the session under it did not.
-        if (!recorder.failure) await this.fullStore.catchUp('end saved');
-        // Its writes asked the full store while it ran: now, with none waiting, a timer does.
-        else this.fullStore.retryWhenDue();
+      } else {
+        // Nor is it offered as a file when storage fails: the summary says it is not kept.
+        this.history.update({ hasCurrent: false });
+      }
+      await this.guard(async (store) => {
+        if (kept) await store.compact(session.id);
+        else await store.deleteSession(session.id);
+        await applyRetention(store, this.wallNow);
       });
-      return;
-    }
+      await this.refresh();
+      this.ending.delete(recorder);
+      this.holdWhatMemoryHolds();
+      this.tabs.post({ type: 'stopped', sessionId: session.id });
+      // Its end may have found room that the session under it did not.
+      if (!recorder.failure) await this.fullStore.catchUp('end saved');
+      // Its writes asked the full store while it ran: now, with none waiting, a timer does.
+      else this.fullStore.retryWhenDue();
+    });
+  }
+
+  /** A state of the session under way: written at once, with the next rep, or with the next second's write. */
+  private recordChange(recorder: SessionRecorder, previous: SessionState | null, state: SessionState): void {
     recorder.update(state);
     // A set done or put right: History's line of this session (here, and in other tabs) says so
     // once written, rather than the "0 sets" it was listed with at its start.
