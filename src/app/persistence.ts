@@ -5,8 +5,11 @@
 // memory and the history model says what happened. What each concern does lives beside it:
 // history-model.ts (the history's state), history-reading.ts (what History lists and charts),
 // motion-retention.ts (how long raw motion is kept), session-files.ts (exports and the backup),
-// restore.ts (imports), long-task.ts (a backup's or an import's progress and Cancel) and
-// end-interrupted.ts (a session closed where it stopped).
+// restore.ts (imports), long-task.ts (a backup's or an import's progress and Cancel),
+// ended-in-memory.ts (sessions memory alone holds whole), full-store-catch-up.ts (writing them once
+// a full store has room), unfinished-sessions.ts (the unfinished sessions by the tab that holds
+// them), spoken-lines.ts (the coach's lines kept with their session) and end-interrupted.ts (a
+// session closed where it stopped).
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
