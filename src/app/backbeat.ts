@@ -38,6 +38,7 @@ import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { readAsSentences } from '../ui/unspoken-lines.ts';
 import { maxHeartRate, mayEndRestEarly, type SessionHeart, sessionHeart } from '../workout/heart.ts';
 import { Model } from '../workout/model.ts';
+import { concernedExercise } from '../workout/next-set.ts';
 import {
   LessonStore,
   parseTunings,
@@ -56,13 +57,7 @@ import {
   TargetChangesModel,
   targetChanges,
 } from '../workout/progression.ts';
-import {
-  concernedExercise,
-  currentPlanned,
-  type PlannedExercise,
-  type SessionState,
-  setKey,
-} from '../workout/session.ts';
+import { currentPlanned, type PlannedExercise, type SessionState, setKey } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
 import {
   type KeyValueStorage,

@@ -58,16 +58,13 @@ import {
   type GoneHow,
   goneOnWithoutName,
 } from '../workout/by-hand.ts';
+import { waitsForPosition } from '../workout/counted-by.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
+import { concernedExercise } from '../workout/next-set.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
-import {
-  concernedExercise,
-  type DeviceTakeOver,
-  type PauseReason,
-  type SessionState,
-  waitsForPosition,
-} from '../workout/session.ts';
+import type { SessionState } from '../workout/session.ts';
+import type { DeviceTakeOver, PauseReason } from '../workout/session-state.ts';
 import { choiceAmong, chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
 import {
   exercisesCountedBy,

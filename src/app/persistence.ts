@@ -29,13 +29,13 @@ import { withDropPlacement } from '../workout/device-drops.ts';
 import type { PastSession } from '../workout/progression.ts';
 import {
   afterInterruption,
-  anySetDone,
   countedSince,
   pausedAsDevicesAre,
   type SessionState,
   savedAtOnce,
 } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
+import { anySetDone } from '../workout/set-outcomes.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
 import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
 import { endInterrupted } from './end-interrupted.ts';

@@ -6,7 +6,8 @@
 // in a module named for it: set-start-lines, during-set-lines, position-lines, hold-lines, set-end-lines,
 // rest-lines and rest-countdown, pause-lines and resume-lines, device-news, form-warnings.
 
-import { currentPlanned, planRanThrough, type SessionState } from '../workout/session.ts';
+import { currentPlanned, type SessionState } from '../workout/session.ts';
+import { planRanThrough } from '../workout/set-outcomes.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 import { countdown } from './countdown.ts';
 import { type Cue, type CueSettings, say, sayReply, tone, vibrate } from './cue.ts';

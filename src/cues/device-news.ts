@@ -2,17 +2,16 @@
 // counting in place of another, and how the person counts meanwhile.
 
 import { byHandText, countedInPlaceText, deviceWord, goneOnWithoutText } from '../workout/by-hand.ts';
-import type { Exercise } from '../workout/program.ts';
 import {
-  type CurrentSet,
-  concernedExercise,
-  goSaidAt,
   motionAwayExercises,
   motionAwayFor,
   motionAwaySince,
   motionStoppedFor,
-  type SessionState,
-} from '../workout/session.ts';
+} from '../workout/counted-by.ts';
+import { concernedExercise } from '../workout/next-set.ts';
+import type { Exercise } from '../workout/program.ts';
+import type { CurrentSet, SessionState } from '../workout/session.ts';
+import { goSaidAt } from '../workout/set-shown.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { CONNECTION_LOST_SAID_AFTER_MS, isPaused } from './pause-lines.ts';
 

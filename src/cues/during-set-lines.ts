@@ -1,14 +1,9 @@
 // What a set under way says: each count, the pause at the top of a rep, a hold's lines, form warnings,
 // and the device that counts it gone or back.
 
+import { motionAwayFor } from '../workout/counted-by.ts';
 import type { Exercise } from '../workout/program.ts';
-import {
-  type CurrentSet,
-  currentPlanned,
-  motionAwayFor,
-  type SessionState,
-  type SetRecord,
-} from '../workout/session.ts';
+import { type CurrentSet, currentPlanned, type SessionState, type SetRecord } from '../workout/session.ts';
 import { type Cue, sayCount, sayReply, sayTime, tone, vibrate } from './cue.ts';
 import {
   awayBecameNews,

@@ -1,8 +1,9 @@
 // What a hold says while it runs: "Hold" as it becomes known, its time every fifteen seconds, a plank's
 // goal, and the countdown to the end of a hold that ends at its target.
 
+import { heldS } from '../workout/held-seconds.ts';
 import type { Exercise } from '../workout/program.ts';
-import { type CurrentSet, heldS } from '../workout/session.ts';
+import type { CurrentSet } from '../workout/session.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { COUNTDOWN_S, countdown, lineOverMs } from './countdown.ts';
 import { type Cue, say, sayTime, tone } from './cue.ts';

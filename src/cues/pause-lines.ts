@@ -3,16 +3,15 @@
 // was saying.
 
 import { deviceWord, resumeByHandText } from '../workout/by-hand.ts';
+import { upNext } from '../workout/next-set.ts';
 import {
   currentPlanned,
   droppedSincePaused,
-  type Pause,
-  type PauseReason,
   type SessionState,
   UNSAID_DROP_MS,
   unsaidDrop,
-  upNext,
 } from '../workout/session.ts';
+import type { Pause, PauseReason } from '../workout/session-state.ts';
 import { FINISH_ASKS } from '../workout/sets-kept.ts';
 import { type Cue, say } from './cue.ts';
 import { spokenMs } from './spoken-words.ts';

@@ -1,14 +1,10 @@
 // Getting into position for a set: "In position. Go." once the person is seen there, where to be when
 // they get up before the first rep, and the wrong position said.
 
+import { unseenByDevices, waitsForPosition } from '../workout/counted-by.ts';
 import { type Exercise, WRONG_POSITION_WAY_ON, wrongPositionText } from '../workout/program.ts';
-import {
-  type CurrentSet,
-  type SessionState,
-  startSeenWord,
-  unseenByDevices,
-  waitsForPosition,
-} from '../workout/session.ts';
+import type { CurrentSet, SessionState } from '../workout/session.ts';
+import { startSeenWord } from '../workout/set-shown.ts';
 import { type Cue, sayPosition, sayWhere, tone, vibrate } from './cue.ts';
 import { startUnseen, TAP_START_HOLD } from './set-start-lines.ts';
 import { sentences } from './spoken-words.ts';

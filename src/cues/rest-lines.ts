@@ -2,8 +2,10 @@
 // a pause or a reload; and what its lines were heard to say whole, which the set after it does not say
 // again.
 
+import { upNext } from '../workout/next-set.ts';
 import type { Exercise } from '../workout/program.ts';
-import { currentPlanned, type Pause, type SessionState, upNext } from '../workout/session.ts';
+import { currentPlanned, type SessionState } from '../workout/session.ts';
+import type { Pause } from '../workout/session-state.ts';
 import { COUNTDOWN_RUN_MIN, COUNTDOWN_S, countdownFirstNumber, lineOverMs } from './countdown.ts';
 import { type Cue, say } from './cue.ts';
 import { afterDropLinesMs, cutOffMs, saidPauses } from './pause-lines.ts';

@@ -1,15 +1,10 @@
 // What is said as the session goes on after a pause, in the same set or rest or one skipped on to in
 // it: the line it goes on with, when, and what of the lines the pause cut off follows it.
 
-import {
-  type CurrentSet,
-  currentPlanned,
-  motionAwayFor,
-  type Pause,
-  type SessionState,
-  unsaidDrop,
-  upNext,
-} from '../workout/session.ts';
+import { motionAwayFor } from '../workout/counted-by.ts';
+import { upNext } from '../workout/next-set.ts';
+import { type CurrentSet, currentPlanned, type SessionState, unsaidDrop } from '../workout/session.ts';
+import type { Pause } from '../workout/session-state.ts';
 import type { Cue } from './cue.ts';
 import { afterDropLinesMs } from './pause-lines.ts';
 import { restCutsOffMs } from './rest-countdown.ts';

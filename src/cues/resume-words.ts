@@ -1,14 +1,10 @@
 // The words a session goes on with after a pause: "Go on: Superman, set two of three. …", "Go on: four
 // done", "Rest goes on: twenty seconds left".
 
+import { motionAwayFor } from '../workout/counted-by.ts';
 import type { Exercise } from '../workout/program.ts';
-import {
-  type CurrentSet,
-  currentPlanned,
-  motionAwayFor,
-  nextArm,
-  type SessionState,
-} from '../workout/session.ts';
+import { type CurrentSet, currentPlanned, type SessionState } from '../workout/session.ts';
+import { nextArm } from '../workout/set-shown.ts';
 import { byHandUntilBack } from './device-news.ts';
 import { doneSoFar, dosageText, setOf } from './spoken-set.ts';
 import { sentences, spokenDuration } from './spoken-words.ts';

@@ -2,13 +2,8 @@
 // short: two reps done", "Eight reps".
 
 import { exerciseById, FORM_ISSUE_TEXT } from '../workout/program.ts';
-import {
-  type CurrentSet,
-  currentPlanned,
-  endedAtTap,
-  type SessionState,
-  type SetRecord,
-} from '../workout/session.ts';
+import { type CurrentSet, currentPlanned, type SessionState, type SetRecord } from '../workout/session.ts';
+import { endedAtTap } from '../workout/set-outcomes.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { type Cue, say, sayCount, sayReply, tone, vibrate } from './cue.ts';
 import { countTapped, countUpCues } from './during-set-lines.ts';

@@ -2,18 +2,16 @@
 // is done, and "Go", or what to tap where nothing sees the person.
 
 import { byHandText, deviceWord, unseenByText } from '../workout/by-hand.ts';
+import { countedByHand, motionAwayFor, unseenByDevices } from '../workout/counted-by.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import { type Exercise, PICK_A_WEIGHT, weightToLog } from '../workout/program.ts';
 import {
   type CurrentSet,
-  countedByHand,
   currentPlanned,
-  motionAwayFor,
-  nextArm,
   type PlannedExercise,
   type SessionState,
-  unseenByDevices,
 } from '../workout/session.ts';
+import { nextArm } from '../workout/set-shown.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { type Cue, say, sayPosition, sayWhere } from './cue.ts';
 import { byHandUntilBack } from './device-news.ts';

@@ -1,5 +1,6 @@
 // A set in the voice's words: its name and target, its count, what it has done and how it ended.
 
+import { heldS, heldSoFarMs } from '../workout/held-seconds.ts';
 import {
   countUnit,
   cutShortSidesText,
@@ -8,15 +9,9 @@ import {
   perSideText,
 } from '../workout/program.ts';
 import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
-import {
-  armOfRep,
-  type CurrentSet,
-  heldS,
-  heldSoFarMs,
-  type PlannedExercise,
-  type SetRecord,
-  setOutcome,
-} from '../workout/session.ts';
+import type { CurrentSet, PlannedExercise, SetRecord } from '../workout/session.ts';
+import { setOutcome } from '../workout/set-outcomes.ts';
+import { armOfRep } from '../workout/set-shown.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { plural, spokenDuration, spokenNumber } from './spoken-words.ts';
 

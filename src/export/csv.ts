@@ -6,8 +6,9 @@
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
 import { droppedPlacement, setAwayText, setTakenOverText } from '../workout/device-drops.ts';
+import { heldS } from '../workout/held-seconds.ts';
 import { exerciseById, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
-import { heldS, setOutcome, skippedUndone } from '../workout/session.ts';
+import { setOutcome, skippedUndone } from '../workout/set-outcomes.ts';
 import { alternatesSides, cutShortText, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 
 export const CSV_COLUMNS = [

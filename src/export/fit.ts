@@ -19,7 +19,7 @@ import { wallTimeOf, workoutMs } from '../store/codec.ts';
 import type { SessionBundle, SessionRow } from '../store/records.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
-import { skippedUndone } from '../workout/session.ts';
+import { skippedUndone } from '../workout/set-outcomes.ts';
 import { allHeartRate } from './replay.ts';
 import { pausedSpans, type Span, workBeganFromEvents, workSpan } from './work-span.ts';
 

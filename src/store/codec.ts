@@ -4,7 +4,8 @@
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample } from '../sensors/samples.ts';
 import { exerciseById } from '../workout/program.ts';
-import type { CurrentSet, Pause, PlannedExercise, SessionState, SetRecord } from '../workout/session.ts';
+import type { CurrentSet, PlannedExercise, SessionState, SetRecord } from '../workout/session.ts';
+import type { Pause } from '../workout/session-state.ts';
 import type {
   HeartRateChunkRow,
   MotionChunkRow,

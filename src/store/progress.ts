@@ -4,6 +4,7 @@
 // the same instant in every zone, which the axis reads as a date in UTC (see week-axis.ts).
 
 import { nextWeek, sessionWeek, type Week, weekUtcMs } from '../workout/calendar.ts';
+import { formatDuration, heldS } from '../workout/held-seconds.ts';
 import {
   type ExerciseId,
   type ExerciseKind,
@@ -12,7 +13,6 @@ import {
   repsPerSide,
 } from '../workout/program.ts';
 import { type PastSession, type PastSet, PROGRESSION_EXERCISES } from '../workout/progression.ts';
-import { formatDuration, heldS } from '../workout/session.ts';
 import { withPauseText } from '../workout/set-words.ts';
 import type { SessionRow, SetRow } from './records.ts';
 

@@ -7,7 +7,8 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { Placement, SourceInfo } from '../sensors/samples.ts';
 import type { DevicePause } from '../workout/device-drops.ts';
 import type { Dosage, ExerciseId } from '../workout/program.ts';
-import type { CurrentSet, PauseReason, SessionPhase, SetRecord } from '../workout/session.ts';
+import type { CurrentSet, SetRecord } from '../workout/session.ts';
+import type { PauseReason, SessionPhase } from '../workout/session-state.ts';
 
 export type SessionStatus = 'active' | 'finished';
 

@@ -3,8 +3,10 @@
 
 import type { HeartRateSample } from '../sensors/samples.ts';
 import { RECOVERY_WINDOW_MS, recoveryInRest, type SessionHeart, sessionHeart } from '../workout/heart.ts';
+import { totalHeldS } from '../workout/held-seconds.ts';
 import { exerciseById, repsPerSide } from '../workout/program.ts';
-import { type SetRecord, skippedUndone, totalHeldS } from '../workout/session.ts';
+import type { SetRecord } from '../workout/session.ts';
+import { skippedUndone } from '../workout/set-outcomes.ts';
 import { setsKeptOf } from '../workout/sets-kept.ts';
 import { decodeHeartRateChunk, workoutMs } from './codec.ts';
 import type {

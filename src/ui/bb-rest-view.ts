@@ -1,15 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
+import type { NextSet } from '../workout/next-set.ts';
 import { countUnit, exerciseById, perSideDoneText } from '../workout/program.ts';
-import {
-  correctableInRest,
-  type NextSet,
-  type PauseReason,
-  type SetRecord,
-  setOutcome,
-  skippedUndone,
-} from '../workout/session.ts';
+import { correctableInRest, type SetRecord } from '../workout/session.ts';
+import type { PauseReason } from '../workout/session-state.ts';
+import { setOutcome, skippedUndone } from '../workout/set-outcomes.ts';
 import { cutShortText, withPauseText } from '../workout/set-words.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';

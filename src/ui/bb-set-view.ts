@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { tapEachCountParts } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
+import { heldSoFarMs } from '../workout/held-seconds.ts';
 import {
   countUnit,
   everySeenPositionText,
@@ -15,19 +16,16 @@ import {
   wrongPositionText,
 } from '../workout/program.ts';
 import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
+import type { CurrentSet, PlannedExercise, SetRecord } from '../workout/session.ts';
+import type { PauseReason } from '../workout/session-state.ts';
 import {
   armOfRep,
-  type CurrentSet,
-  heldSoFarMs,
   nextArm,
-  type PauseReason,
-  type PlannedExercise,
-  type SetRecord,
   shownFormIssue,
   showsRecovery,
   showsSetUnderWay,
   startSeenWord,
-} from '../workout/session.ts';
+} from '../workout/set-shown.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { describeSet } from './bb-rest-view.ts';
 import { sendCommand } from './events.ts';

@@ -6,15 +6,9 @@ import { sessionDrop, sessionDropText } from '../workout/device-drops.ts';
 import type { SessionHeart } from '../workout/heart.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import { countUnit, exerciseById } from '../workout/program.ts';
-import {
-  anySetDone,
-  lastSetToCorrect,
-  notReached,
-  type Pause,
-  type PlannedExercise,
-  planRanThrough,
-  type SetRecord,
-} from '../workout/session.ts';
+import { lastSetToCorrect, type PlannedExercise, type SetRecord } from '../workout/session.ts';
+import type { Pause } from '../workout/session-state.ts';
+import { anySetDone, notReached, planRanThrough } from '../workout/set-outcomes.ts';
 import { FILE_KINDS, fileButtons } from './download.ts';
 import { sendCommand } from './events.ts';
 import {

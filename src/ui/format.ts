@@ -13,6 +13,7 @@ import {
   outOfReachLabel,
   resumeByHandText,
 } from '../workout/by-hand.ts';
+import { formatDuration, heldS } from '../workout/held-seconds.ts';
 import type { LearnedInSession } from '../workout/personal-tuning.ts';
 import {
   countRangeText,
@@ -32,15 +33,10 @@ import {
   SET_OFFERED_AFTER_SESSIONS,
   type TargetChange,
 } from '../workout/progression.ts';
-import {
-  type CurrentSet,
-  formatDuration,
-  heldS,
-  type PauseReason,
-  type SetRecord,
-  skippedUndone,
-  startSeenWord,
-} from '../workout/session.ts';
+import type { CurrentSet, SetRecord } from '../workout/session.ts';
+import type { PauseReason } from '../workout/session-state.ts';
+import { skippedUndone } from '../workout/set-outcomes.ts';
+import { startSeenWord } from '../workout/set-shown.ts';
 import { capitalised, WITH_A_PAUSE, withPauseText } from '../workout/set-words.ts';
 import { anyKept, type SetsKept, setsKeptText } from '../workout/sets-kept.ts';
 
@@ -59,7 +55,7 @@ export function clockFace(totalS: number): { readonly digits: string; readonly s
 
 // Whole seconds held: the workout's own count, so that the voice and the exports say a hold the same;
 // and a duration in a sentence as the plan and progression's reasons write it.
-export { formatDuration, heldS } from '../workout/session.ts';
+export { formatDuration, heldS } from '../workout/held-seconds.ts';
 
 /**
  * The set a rest leads to, as the voice names it there in words ("set two of three", "one set"), in

@@ -4,7 +4,7 @@
 // sessions, so that their first opening need not wait for the network; or when first opened, if sooner.
 // The service worker precaches them with the rest.
 
-import type { SessionPhase } from '../workout/session.ts';
+import type { SessionPhase } from '../workout/session-state.ts';
 
 /** A screen whose code comes when it is first opened. */
 export type LazyScreen = 'history' | 'settings';

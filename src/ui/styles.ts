@@ -1,5 +1,5 @@
 import { css, html, nothing, svg, unsafeCSS } from 'lit';
-import type { PauseReason } from '../workout/session.ts';
+import type { PauseReason } from '../workout/session-state.ts';
 import { sendCommand } from './events.ts';
 import { FACT_SEPARATOR, pauseReasonText, unbreakableRuns } from './format.ts';
 

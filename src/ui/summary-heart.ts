@@ -1,6 +1,7 @@
 // Which sets the summary's heart-rate list tells. Pure: the summary renders what this picks.
 import type { HeartRateStats, Recovery, SessionHeart } from '../workout/heart.ts';
-import { type SetRecord, skippedUndone } from '../workout/session.ts';
+import type { SetRecord } from '../workout/session.ts';
+import { skippedUndone } from '../workout/set-outcomes.ts';
 
 export interface SetHeartRate {
   readonly record: SetRecord;

@@ -3,8 +3,9 @@
 // same: the voice says "plus one" where the screen names its button, "+1".
 
 import type { Placement } from '../sensors/samples.ts';
+import { countedByHand, exercisesCountedByHand } from './counted-by.ts';
 import type { Exercise, ExerciseId } from './program.ts';
-import { countedByHand, type DeviceTakeOver, exercisesCountedByHand, type SessionState } from './session.ts';
+import type { DeviceTakeOver, SessionState } from './session-state.ts';
 import { capitalised } from './set-words.ts';
 
 /**

@@ -5,7 +5,7 @@
 // opt-in early end of a rest.
 
 import type { HeartRateSample } from '../sensors/samples.ts';
-import { currentPlanned, type SessionState, type SetRecord } from './session.ts';
+import { currentPlanned, type SessionState, type SetRecord } from './session-state.ts';
 
 // ---- Zones ------------------------------------------------------------------------------------------
 

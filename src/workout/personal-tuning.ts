@@ -14,7 +14,7 @@ import { JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type ExerciseId, PROGRAM } from './program.ts';
 import { repCutAtEnd } from './rep-cut.ts';
-import type { SetRecord } from './session.ts';
+import type { SetRecord } from './session-state.ts';
 
 export type PersonalTunings = Readonly<Partial<Record<ExerciseId, PersonalTuning>>>;
 

@@ -4,6 +4,7 @@
 // adds a set within its range of sets, and the superman's lift angle is followed as range of motion.
 // Pure functions over saved set records; the store keeps them.
 
+import { formatDuration, heldS } from './held-seconds.ts';
 import { Model } from './model.ts';
 import {
   countRangeText,
@@ -13,7 +14,8 @@ import {
   PROGRAM,
   type TargetRange,
 } from './program.ts';
-import { endedAtTap, formatDuration, heldS, type PlannedExercise, type SetRecord } from './session.ts';
+import type { PlannedExercise, SetRecord } from './session-state.ts';
+import { endedAtTap } from './set-outcomes.ts';
 
 /**
  * The exercises whose past sets progression reads: a history given to it may hold only their sets

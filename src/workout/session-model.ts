@@ -5,18 +5,17 @@ import type { Placement } from '../sensors/samples.ts';
 import { withDropPlacement } from './device-drops.ts';
 import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
+import { reduceSession, withDevicesOf } from './session.ts';
 import {
   currentPlanned,
   type DeviceTakeOver,
   initialSessionState,
   type PauseReason,
   type PlannedExercise,
-  reduceSession,
   type SessionAction,
   type SessionPhase,
   type SessionState,
-  withDevicesOf,
-} from './session.ts';
+} from './session-state.ts';
 
 /** The session's one owner: every change goes through the reducer, stamped with the session clock. */
 export class SessionModel extends Model<SessionState> {

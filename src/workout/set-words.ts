@@ -1,8 +1,9 @@
 // The words a set is told with that the rest screen, the table of sets and the CSV share, so that a
 // set is said the same wherever it is read.
 
+import { formatDuration, heldS } from './held-seconds.ts';
 import { countText, cutShortSidesText, exerciseById } from './program.ts';
-import { formatDuration, heldS, type SetRecord } from './session.ts';
+import type { SetRecord } from './session-state.ts';
 
 /** A set counted each side, a bird dog's: a hold is timed, never counted by side. */
 export function alternatesSides(set: Pick<SetRecord, 'exerciseId' | 'holdMs'>): boolean {

@@ -1,7 +1,9 @@
 // The sets a session keeps, in words: the question before Finish, the voice after it, the summary,
 // History and the other tabs count them by one rule (setOutcome), and none calls a set cut short done.
 
-import { recordsKeptOnFinish, type SessionState, type SetRecord, setOutcome } from './session.ts';
+import { recordsKeptOnFinish } from './session.ts';
+import type { SessionState, SetRecord } from './session-state.ts';
+import { setOutcome } from './set-outcomes.ts';
 
 /** The sets a session keeps: done, cut short (ended by a tap short of target), skipped with nothing. */
 export interface SetsKept {

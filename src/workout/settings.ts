@@ -13,7 +13,7 @@ import {
   sessionsPerExercise,
   setOfferDue,
 } from './progression.ts';
-import type { PlannedExercise } from './session.ts';
+import type { PlannedExercise } from './session-state.ts';
 
 export interface ExerciseChoice {
   readonly id: ExerciseId;

@@ -7,12 +7,12 @@ import { describeHrv } from '../../src/ui/bb-set-heart-rates.ts';
 import { summarise } from '../../src/ui/bb-summary.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import {
-  defaultPlan,
   initialSessionState,
   reduceSession,
   type SessionAction,
   type SetRecord,
 } from '../../src/workout/session.ts';
+import { defaultPlan } from '../../src/workout/session-state.ts';
 import { devicesCount } from '../devices-sensed.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';

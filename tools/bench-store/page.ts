@@ -18,8 +18,8 @@ import { motionChunkBytes } from '../../src/store/records.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { summarize } from '../../src/store/summary.ts';
 import { localUtcOffsetMin } from '../../src/workout/calendar.ts';
-import { defaultPlan } from '../../src/workout/session.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
+import { defaultPlan } from '../../src/workout/session-state.ts';
 
 const DAY_MS = 86_400_000;
 const STRAP: SourceInfo = { id: 'h10', name: 'Polar H10', kind: 'bluetooth', placement: 'chest' };

@@ -4,8 +4,9 @@ import { BehaviorSubject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spokenDuration } from '../../../src/cues/cue-planner.ts';
 import { CuePlayer, type CuePlayerSettings } from '../../../src/cues/cue-player.ts';
+import { heldS } from '../../../src/workout/held-seconds.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
-import { heldS, type PlannedExercise } from '../../../src/workout/session.ts';
+import type { PlannedExercise } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 import { EVERY_EXERCISE } from '../../devices-sensed.ts';
 

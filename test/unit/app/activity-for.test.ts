@@ -7,12 +7,12 @@ import { createRandom } from '../../../src/sensors/virtual/random.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   initialSessionState,
-  nextArm,
   type PlannedExercise,
   reduceSession,
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
+import { nextArm } from '../../../src/workout/set-shown.ts';
 
 const rep = (tMs: number): RepEvent => ({
   type: 'rep',

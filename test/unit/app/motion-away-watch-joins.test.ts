@@ -2,7 +2,7 @@
 // so they are still out of reach once the watch is connected; only the lat pulldown is counted by
 // the watch now. Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { motionAwayExercises } from '../../../src/workout/session.ts';
+import { motionAwayExercises } from '../../../src/workout/counted-by.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
 import { appPickingInTurn } from './heart-rate-strap-app.ts';
 

@@ -6,7 +6,8 @@ import { Backbeat } from '../../../src/app/backbeat.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import { HEART_RATE_MEASUREMENT } from '../../../src/protocol/uuids.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
-import { currentPlanned, motionAwayFor } from '../../../src/workout/session.ts';
+import { motionAwayFor } from '../../../src/workout/counted-by.ts';
+import { currentPlanned } from '../../../src/workout/session.ts';
 import { asBluetoothDevice } from '../sensors/ble/fake-device.ts';
 import { accFrames, fakeH10 } from '../sensors/ble/wearables.ts';
 

@@ -10,7 +10,8 @@ import type { Habit } from '../../../src/sensors/virtual/choreography.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
-import { type SessionState, showsSetUnderWay } from '../../../src/workout/session.ts';
+import type { SessionState } from '../../../src/workout/session.ts';
+import { showsSetUnderWay } from '../../../src/workout/set-shown.ts';
 import { StandInUtterance } from '../../utterance.ts';
 
 interface Watched {

@@ -12,6 +12,7 @@ import {
 } from '../../../src/cues/cue-planner.ts';
 import { spokenSentences } from '../../../src/cues/speech.ts';
 import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
+import { heldS } from '../../../src/workout/held-seconds.ts';
 import {
   type ExerciseId,
   exerciseById,
@@ -22,7 +23,6 @@ import {
 import {
   afterInterruption,
   currentPlanned,
-  heldS,
   initialSessionState,
   type PlannedExercise,
   reduceSession,

@@ -12,7 +12,7 @@ import { createRandom } from '../../../src/sensors/virtual/random.ts';
 import { simulateRecording } from '../../../src/sensors/virtual/recording.ts';
 import { VirtualStrap } from '../../../src/sensors/virtual/virtual-strap.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
-import { nextArm } from '../../../src/workout/session.ts';
+import { nextArm } from '../../../src/workout/set-shown.ts';
 
 const DEG = 180 / Math.PI;
 

@@ -6,7 +6,7 @@ import { type BackbeatDatabase, DB_VERSION, openBackbeatDB } from '../../../src/
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { describeSessionFacts } from '../../../src/ui/format.ts';
 import { progressPlan } from '../../../src/workout/progression.ts';
-import { defaultPlan } from '../../../src/workout/session.ts';
+import { defaultPlan } from '../../../src/workout/session-state.ts';
 import { supermanSet } from '../../set-record.ts';
 
 let dbCounter = 0;

@@ -11,7 +11,8 @@ import {
   setTakenOverText,
   withDropPlacement,
 } from '../../../src/workout/device-drops.ts';
-import { type Pause, UNSAID_DROP_MS } from '../../../src/workout/session.ts';
+import { UNSAID_DROP_MS } from '../../../src/workout/session.ts';
+import type { Pause } from '../../../src/workout/session-state.ts';
 
 // A superman set whose strap was given up on twice, found again by itself and then gone on without,
 // and a drop in the rest after it, back within its reconnecting: as an H10 carried out of reach kept them.

@@ -22,13 +22,13 @@ import {
   targetChanges,
 } from '../../../src/workout/progression.ts';
 import {
-  defaultPlan,
   initialSessionState,
   type PlannedExercise,
   reduceSession,
   type SessionAction,
   type SetRecord,
 } from '../../../src/workout/session.ts';
+import { defaultPlan } from '../../../src/workout/session-state.ts';
 
 function set(exerciseId: ExerciseId, patch: Partial<SetRecord>): SetRecord {
   return {

@@ -1,8 +1,9 @@
 import { interval, map, take } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
+import { motionAwayFor, waitsForPosition } from '../../../src/workout/counted-by.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
-import { initialSessionState, motionAwayFor, waitsForPosition } from '../../../src/workout/session.ts';
+import { initialSessionState } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 
 describe('SessionModel in virtual time', () => {

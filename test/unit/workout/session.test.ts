@@ -5,20 +5,18 @@ import { createMotionDetector } from '../../../src/motion/pipeline.ts';
 import type { PositionEvent, PositionStatus } from '../../../src/motion/position.ts';
 import type { Posture } from '../../../src/motion/posture.ts';
 import { summarize } from '../../../src/store/summary.ts';
+import { heldSoFarMs } from '../../../src/workout/held-seconds.ts';
+import { upNext } from '../../../src/workout/next-set.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import {
   afterInterruption,
   BREATH_STOPPED_AFTER_MS,
   correctableInRest,
   countedSince,
-  FORM_WARNING_SHOWN_MS,
-  heldSoFarMs,
   initialSessionState,
   lastSetToCorrect,
   type PlannedExercise,
   pausedAsDevicesAre,
-  planRanThrough,
-  RECOVERED_SHOWN_MS,
   recordsKeptOnFinish,
   reduceSession,
   SETTLE_BACK_MS,
@@ -27,17 +25,20 @@ import {
   STOPPED_AFTER_MS,
   savedAtOnce,
   setJustDoneToCorrect,
-  shownFormIssue,
-  showsRecovery,
-  showsSetUnderWay,
   sidesCorrected,
-  skippedUndone,
   staysPausedAfterInterruption,
   timerMs,
-  upNext,
   WRONG_POSITION_REPEAT_MS,
   WRONG_POSITION_TIMES,
 } from '../../../src/workout/session.ts';
+import { planRanThrough, skippedUndone } from '../../../src/workout/set-outcomes.ts';
+import {
+  FORM_WARNING_SHOWN_MS,
+  RECOVERED_SHOWN_MS,
+  shownFormIssue,
+  showsRecovery,
+  showsSetUnderWay,
+} from '../../../src/workout/set-shown.ts';
 import { setsKeptOnFinishing } from '../../../src/workout/sets-kept.ts';
 import { devicesCount, EVERY_EXERCISE, strapHeartRateOnly, strapSees } from '../../devices-sensed.ts';
 import { synthFrames } from '../motion/synth.ts';

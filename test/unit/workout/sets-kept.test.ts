@@ -6,8 +6,8 @@ import {
   reduceSession,
   type SessionAction,
   type SessionState,
-  setOutcome,
 } from '../../../src/workout/session.ts';
+import { setOutcome } from '../../../src/workout/set-outcomes.ts';
 import {
   finishQuestionText,
   interruptedWhenText,
