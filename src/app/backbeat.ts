@@ -57,8 +57,9 @@ import {
   TargetChangesModel,
   targetChanges,
 } from '../workout/progression.ts';
-import { currentPlanned, type PlannedExercise, type SessionState, setKey } from '../workout/session.ts';
+import { currentPlanned, type PlannedExercise, type SessionState } from '../workout/session.ts';
 import { SessionModel } from '../workout/session-model.ts';
+import { setKey } from '../workout/sets-and-rests.ts';
 import {
   type KeyValueStorage,
   parseSettings,

@@ -5,7 +5,8 @@ import { fromSnapshot, toSnapshot, totalGapMs } from '../store/codec.ts';
 import type { SessionBundle, SessionRow, SetRow } from '../store/records.ts';
 import { summarize } from '../store/summary.ts';
 import { endOffsetOf } from '../workout/calendar.ts';
-import { reduceSession, timerMs } from '../workout/session.ts';
+import { timerMs } from '../workout/pauses.ts';
+import { reduceSession } from '../workout/session.ts';
 
 /**
  * An interrupted session ended where it stopped, as Finish would have ended it then: a set in the

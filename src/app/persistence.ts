@@ -26,14 +26,9 @@ import type { OpenOptions } from '../store/schema.ts';
 import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
 import { heartOfSession } from '../store/summary.ts';
 import { withDropPlacement } from '../workout/device-drops.ts';
+import { afterInterruption, countedSince, pausedAsDevicesAre, savedAtOnce } from '../workout/interruption.ts';
 import type { PastSession } from '../workout/progression.ts';
-import {
-  afterInterruption,
-  countedSince,
-  pausedAsDevicesAre,
-  type SessionState,
-  savedAtOnce,
-} from '../workout/session.ts';
+import type { SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { anySetDone } from '../workout/set-outcomes.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';

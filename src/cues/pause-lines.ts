@@ -4,13 +4,8 @@
 
 import { deviceWord, resumeByHandText } from '../workout/by-hand.ts';
 import { upNext } from '../workout/next-set.ts';
-import {
-  currentPlanned,
-  droppedSincePaused,
-  type SessionState,
-  UNSAID_DROP_MS,
-  unsaidDrop,
-} from '../workout/session.ts';
+import { droppedSincePaused, UNSAID_DROP_MS, unsaidDrop } from '../workout/pauses.ts';
+import { currentPlanned, type SessionState } from '../workout/session.ts';
 import type { Pause, PauseReason } from '../workout/session-state.ts';
 import { FINISH_ASKS } from '../workout/sets-kept.ts';
 import { type Cue, say } from './cue.ts';

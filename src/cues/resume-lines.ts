@@ -3,7 +3,8 @@
 
 import { motionAwayFor } from '../workout/counted-by.ts';
 import { upNext } from '../workout/next-set.ts';
-import { type CurrentSet, currentPlanned, type SessionState, unsaidDrop } from '../workout/session.ts';
+import { unsaidDrop } from '../workout/pauses.ts';
+import { type CurrentSet, currentPlanned, type SessionState } from '../workout/session.ts';
 import type { Pause } from '../workout/session-state.ts';
 import type { Cue } from './cue.ts';
 import { afterDropLinesMs } from './pause-lines.ts';

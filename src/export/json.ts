@@ -18,9 +18,9 @@ import type {
 } from '../store/records.ts';
 import { summaryHoldMs, withSetsRecounted } from '../store/summary.ts';
 import { localUtcOffsetMin } from '../workout/calendar.ts';
+import { MAX_SET_COUNT } from '../workout/count-corrections.ts';
 import type { DevicePause } from '../workout/device-drops.ts';
 import { PROGRAM } from '../workout/program.ts';
-import { MAX_SET_COUNT } from '../workout/session.ts';
 import type { SetTakenOver } from '../workout/session-state.ts';
 import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';

@@ -10,7 +10,8 @@ import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { endOffsetOf, localUtcOffsetMin } from '../workout/calendar.ts';
-import { type SessionState, type SetRecord, timerMs } from '../workout/session.ts';
+import { timerMs } from '../workout/pauses.ts';
+import type { SessionState, SetRecord } from '../workout/session.ts';
 import {
   decodeHeartRateChunk,
   encodeHeartRateChunk,

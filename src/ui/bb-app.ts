@@ -10,10 +10,12 @@ import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { deviceWord, planByHandText, startAdviceText, unseenByText } from '../workout/by-hand.ts';
+import { setJustDoneToCorrect } from '../workout/count-corrections.ts';
 import { countedByHand, motionAwayFor, motionStoppedFor } from '../workout/counted-by.ts';
 import { droppedPlacement } from '../workout/device-drops.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import { concernedExercise, upNext } from '../workout/next-set.ts';
+import { timerMs } from '../workout/pauses.ts';
 import { type Exercise, type ExerciseId, weightToLog } from '../workout/program.ts';
 import {
   belowProgramDose,
@@ -22,9 +24,10 @@ import {
   type TargetChange,
 } from '../workout/progression.ts';
 import type { SessionState } from '../workout/session.ts';
-import { currentPlanned, setJustDoneToCorrect, setKey, timerMs } from '../workout/session.ts';
+import { currentPlanned } from '../workout/session.ts';
 import type { SessionPhase } from '../workout/session-state.ts';
 import { showsSetUnderWay } from '../workout/set-shown.ts';
+import { setKey } from '../workout/sets-and-rests.ts';
 import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
 import { type Settings, weightAsLastTime } from '../workout/settings.ts';
 import { downloadRecording } from './bb-device-recording.ts';

@@ -1,9 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
+import { correctableInRest } from '../workout/count-corrections.ts';
 import type { NextSet } from '../workout/next-set.ts';
 import { countUnit, exerciseById, perSideDoneText } from '../workout/program.ts';
-import { correctableInRest, type SetRecord } from '../workout/session.ts';
+import type { SetRecord } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
 import { setOutcome, skippedUndone } from '../workout/set-outcomes.ts';
 import { cutShortText, withPauseText } from '../workout/set-words.ts';

@@ -5,8 +5,8 @@
 import type { Placement, SourceInfo } from '../sensors/samples.ts';
 import { deviceWord } from './by-hand.ts';
 import { formatDuration, heldS } from './held-seconds.ts';
+import { unsaidDrop } from './pauses.ts';
 import { exerciseById } from './program.ts';
-import { unsaidDrop } from './session.ts';
 import type { Pause, SetRecord } from './session-state.ts';
 
 /** The time a set stood still for a device out of reach, over how many drops. */

@@ -2,10 +2,11 @@ import type { Observable } from 'rxjs';
 import type { MotionEvent } from '../motion/events.ts';
 import type { PositionEvent } from '../motion/position.ts';
 import type { Placement } from '../sensors/samples.ts';
+import { withDevicesOf } from './device-changes.ts';
 import { withDropPlacement } from './device-drops.ts';
 import { Model } from './model.ts';
 import type { ExerciseId } from './program.ts';
-import { reduceSession, withDevicesOf } from './session.ts';
+import { reduceSession } from './session.ts';
 import {
   currentPlanned,
   type DeviceTakeOver,

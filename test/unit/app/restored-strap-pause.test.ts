@@ -2,7 +2,7 @@
 // strap is still being connected there: the pause waits for the strap as a pause on the page it began
 // on does, and goes on by itself once the strap is connected. Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterInterruption, pausedAsDevicesAre } from '../../../src/workout/session.ts';
+import { afterInterruption, pausedAsDevicesAre } from '../../../src/workout/interruption.ts';
 import { fakeH10 } from '../sensors/ble/wearables.ts';
 import { appWithStrap } from './heart-rate-strap-app.ts';
 

@@ -5,7 +5,8 @@ import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
 import type { VirtualPersonStatus } from '../../../src/sensors/virtual/virtual-strap.ts';
-import { afterInterruption, type SessionState } from '../../../src/workout/session.ts';
+import { afterInterruption } from '../../../src/workout/interruption.ts';
+import type { SessionState } from '../../../src/workout/session.ts';
 
 function openApp(scheduler: TestScheduler): Backbeat {
   const app = new Backbeat({

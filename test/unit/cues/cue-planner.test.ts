@@ -13,6 +13,7 @@ import {
 import { spokenSentences } from '../../../src/cues/speech.ts';
 import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
 import { heldS } from '../../../src/workout/held-seconds.ts';
+import { afterInterruption } from '../../../src/workout/interruption.ts';
 import {
   type ExerciseId,
   exerciseById,
@@ -21,16 +22,15 @@ import {
   wrongPositionText,
 } from '../../../src/workout/program.ts';
 import {
-  afterInterruption,
   currentPlanned,
   initialSessionState,
   type PlannedExercise,
   reduceSession,
-  SETTLE_BACK_MS,
   type SessionAction,
   type SessionState,
 } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
+import { SETTLE_BACK_MS } from '../../../src/workout/set-position.ts';
 import { finishQuestionText } from '../../../src/workout/sets-kept.ts';
 import {
   type DevicesSensing,

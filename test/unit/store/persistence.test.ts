@@ -14,9 +14,9 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../../../src/senso
 import { FULL_STORE_RETRY_MS } from '../../../src/store/recorder.ts';
 import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore, type WriteBatch } from '../../../src/store/session-store.ts';
+import { staysPausedAfterInterruption } from '../../../src/workout/interruption.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import type { PastSession } from '../../../src/workout/progression.ts';
-import { staysPausedAfterInterruption } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 import { chestStrapStatus } from '../../device-status.ts';
 import { EVERY_EXERCISE } from '../../devices-sensed.ts';

@@ -5,14 +5,10 @@ import type { AccelFrame } from '../../../src/sensors/samples.ts';
 import { decodeHeartRateChunk, decodeMotionChunk, wallTimeOf } from '../../../src/store/codec.ts';
 import { FULL_STORE_RETRY_MS, type RecorderOptions, SessionRecorder } from '../../../src/store/recorder.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
+import { afterInterruption } from '../../../src/workout/interruption.ts';
 import { exerciseById } from '../../../src/workout/program.ts';
 import { plankGoalSetFrom } from '../../../src/workout/progression.ts';
-import {
-  afterInterruption,
-  initialSessionState,
-  type PlannedExercise,
-  reduceSession,
-} from '../../../src/workout/session.ts';
+import { initialSessionState, type PlannedExercise, reduceSession } from '../../../src/workout/session.ts';
 import { SessionModel } from '../../../src/workout/session-model.ts';
 import { EVERY_EXERCISE } from '../../devices-sensed.ts';
 

@@ -11,7 +11,7 @@ import {
   setTakenOverText,
   withDropPlacement,
 } from '../../../src/workout/device-drops.ts';
-import { UNSAID_DROP_MS } from '../../../src/workout/session.ts';
+import { UNSAID_DROP_MS } from '../../../src/workout/pauses.ts';
 import type { Pause } from '../../../src/workout/session-state.ts';
 
 // A superman set whose strap was given up on twice, found again by itself and then gone on without,

@@ -5,33 +5,38 @@ import { createMotionDetector } from '../../../src/motion/pipeline.ts';
 import type { PositionEvent, PositionStatus } from '../../../src/motion/position.ts';
 import type { Posture } from '../../../src/motion/posture.ts';
 import { summarize } from '../../../src/store/summary.ts';
-import { heldSoFarMs } from '../../../src/workout/held-seconds.ts';
-import { upNext } from '../../../src/workout/next-set.ts';
-import { exerciseById } from '../../../src/workout/program.ts';
 import {
-  afterInterruption,
-  BREATH_STOPPED_AFTER_MS,
   correctableInRest,
-  countedSince,
-  initialSessionState,
   lastSetToCorrect,
-  type PlannedExercise,
-  pausedAsDevicesAre,
-  recordsKeptOnFinish,
-  reduceSession,
-  SETTLE_BACK_MS,
-  type SessionAction,
-  type SessionState,
-  STOPPED_AFTER_MS,
-  savedAtOnce,
   setJustDoneToCorrect,
   sidesCorrected,
+} from '../../../src/workout/count-corrections.ts';
+import { heldSoFarMs } from '../../../src/workout/held-seconds.ts';
+import {
+  afterInterruption,
+  countedSince,
+  pausedAsDevicesAre,
+  savedAtOnce,
   staysPausedAfterInterruption,
-  timerMs,
-  WRONG_POSITION_REPEAT_MS,
-  WRONG_POSITION_TIMES,
+} from '../../../src/workout/interruption.ts';
+import { upNext } from '../../../src/workout/next-set.ts';
+import { timerMs } from '../../../src/workout/pauses.ts';
+import { exerciseById } from '../../../src/workout/program.ts';
+import {
+  initialSessionState,
+  type PlannedExercise,
+  recordsKeptOnFinish,
+  reduceSession,
+  type SessionAction,
+  type SessionState,
 } from '../../../src/workout/session.ts';
 import { planRanThrough, skippedUndone } from '../../../src/workout/set-outcomes.ts';
+import {
+  SETTLE_BACK_MS,
+  WRONG_POSITION_REPEAT_MS,
+  WRONG_POSITION_TIMES,
+} from '../../../src/workout/set-position.ts';
+import { BREATH_STOPPED_AFTER_MS, STOPPED_AFTER_MS } from '../../../src/workout/set-progress.ts';
 import {
   FORM_WARNING_SHOWN_MS,
   RECOVERED_SHOWN_MS,
