@@ -6,25 +6,20 @@
 import {
   BehaviorSubject,
   combineLatest,
-  defer,
   distinctUntilChanged,
   EMPTY,
   filter,
   firstValueFrom,
-  interval,
   map,
   merge,
   NEVER,
   type Observable,
   of,
   Subscription,
-  share,
   startWith,
   switchMap,
   take,
-  takeUntil,
   tap,
-  timer,
 } from 'rxjs';
 import {
   createRecording,
@@ -45,26 +40,20 @@ import {
   describeBluetoothError,
   noBluetoothWords,
 } from '../sensors/ble/errors.ts';
-import { type ConnectionState as GattConnectionState, GattSession } from '../sensors/ble/gatt-session.ts';
+import { GattSession } from '../sensors/ble/gatt-session.ts';
 import type { DeviceProblemKind } from '../sensors/ble/profile.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
-import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
+import type { Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
-import {
-  countedInPlaceWords,
-  GOING_ON_WITHOUT_WORDS,
-  type GoneHow,
-  goneOnWithoutName,
-} from '../workout/by-hand.ts';
-import { waitsForPosition } from '../workout/counted-by.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
-import { concernedExercise } from '../workout/next-set.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
-import type { SessionState } from '../workout/session.ts';
-import type { DeviceTakeOver, PauseReason } from '../workout/session-state.ts';
+import { worstConnection } from './device-needs.ts';
+import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
+import { findingPulseOf, heldWhileUnchanged, motionStoppedOf } from './device-streams.ts';
+import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
 import { choiceAmong, chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
 import {
   exercisesCountedBy,
@@ -75,612 +64,71 @@ import {
 import { personLocale } from './person-locale.ts';
 import { recordingFile } from './recording-file.ts';
 import { tryAgainDelayMs } from './rejoin-policy.ts';
+import {
+  BLUETOOTH_DEVICES_KEY,
+  forgetPermission,
+  type KnownDevice,
+  parseHabit,
+  parseKnownDevices,
+  VIRTUAL_HABIT_KEY,
+} from './remembered-devices.ts';
 import type { ExportedFile } from './session-files.ts';
 
-/**
- * How a device is doing; 'ended' is a replay whose recording has played to its end, 'unavailable' a
- * device that never gave anything to connect to (phone motion on a computer with no motion sensor).
- */
-export type ConnectionState = GattConnectionState | 'ended' | 'unavailable';
+// The device layer, concern by concern; this module wires them into the Devices model:
+//   device-status.ts       what the app tells of each device and of them all (the types the UI reads)
+//   device-needs.ts        what a set or rest needs of the devices, and which are away (pure)
+//   device-words.ts        what the screens say of the devices (pure)
+//   device-streams.ts      what a device's streams say: pulse sought, motion stopped, a reading held
+//   remembered-devices.ts  the devices and the virtual habit kept from one visit to the next
 
-/** The device's state that pauses a set or rest, and why; the others let it go on. */
-export const PAUSE_FOR_CONNECTION: Readonly<Record<ConnectionState, PauseReason | null>> = {
-  connecting: null,
-  connected: null,
-  unavailable: null,
-  reconnecting: 'connection',
-  lost: 'lost',
-  ended: 'replay',
-};
-
-/**
- * Whether the heart rate alone is out of reach, and how: the device it is read from is reconnecting or
- * given up for lost, and it counts and sees nothing of the exercises (a plain heart-rate strap, or one
- * whose motion will not stream), so its drop takes the heart rate and nothing else, and the session
- * goes on without it (see neededConnection). Null when the heart rate is there, or went
- * with a device the session waits for.
- */
-export function heartRateAloneAway(devices: readonly DeviceStatus[]): AwayConnection | null {
-  const device = devices.find((d) => d.heartRate);
-  if (!device || !seesNoExercise(device)) return null;
-  return isAway(device.connection) ? device.connection : null;
-}
-
-/**
- * Whether `d` neither counts an exercise nor sees where the person is: a plain heart-rate strap, or
- * one whose motion will not stream. The person counts every rep and times every hold by tap with it.
- */
-export function seesNoExercise(d: Pick<DeviceStatus, 'motion' | 'counts' | 'handedOver'>): boolean {
-  return !d.motion && d.counts.length === 0 && d.handedOver.length === 0;
-}
-
-/**
- * What a set needs of the devices: the one that counts its exercise and, while the set waits for the
- * person to be in position, the one that sees where they lie (the chest strap, in a lat pulldown the
- * watch counts).
- */
-export interface SetNeeds {
-  readonly exercise: ExerciseId;
-  readonly position: boolean;
-}
-
-/**
- * What the session needs of the devices now: in a set, the set's; in a rest, the set after it, which
- * the rest's end begins: a device it needs going in the rest pauses the countdown, so that the set
- * does not begin without it, as it would not had the device gone a moment later. The strap that sees
- * where the person is, in a rest before a set another device counts, is not needed once it is away:
- * that set begins without waiting for a position (see SessionState.positionAway). Null outside them.
- */
-export function setNeeds(state: SessionState): SetNeeds | null {
-  const exercise = concernedExercise(state);
-  if (!exercise) return null;
-  const position = state.phase === 'set' ? state.set?.waiting === true : waitsForPosition(state, exercise);
-  return { exercise: exercise.id, position };
-}
-
-/**
- * The connection of the devices `needs` asks for, the worst of them: what a drop pauses a set or rest
- * for (see PAUSE_FOR_CONNECTION). A device that counts only other exercises (an H10 in a lat pulldown
- * the watch counts, a watch in a glute bridge) goes with nothing the set needs: the set goes on, and
- * when one that needs it comes while it is still away, the person counts that by hand. With no needs
- * (no set nor rest under way), every device that counts or sees an exercise.
- */
-export function neededConnection(devices: readonly DeviceStatus[], needs: SetNeeds | null): ConnectionState {
-  return worstConnection(devices.filter((d) => neededDevice(d, needs)).map((d) => d.connection));
-}
-
-/**
- * Where the device whose drop pauses the set or rest (see neededConnection) is worn: of those `needs`
- * asks for that are away, their one placement, the watch beside a Polar H9 that counts nothing;
- * undefined where none is away, or two worn apart are, which the pause cannot tell between.
- */
-export function droppedDevicePlacement(
-  devices: readonly DeviceStatus[],
-  needs: SetNeeds | null,
-): Placement | undefined {
-  const placements = new Set(
-    devices
-      .filter((d) => neededDevice(d, needs) && PAUSE_FOR_CONNECTION[d.connection] !== null)
-      .map((d) => d.placement ?? undefined),
-  );
-  return placements.size === 1 ? [...placements][0] : undefined;
-}
-
-/**
- * Where the device whose drop paused a set or rest picked up on a new page is worn, as that page finds
- * the devices: the one away of those `needs` asks for (see droppedDevicePlacement); else the one the
- * old page named (`saved`, kept with the session since it was known, see
- * StateSnapshot.pausedForDevice); else, with devices of the last visit not yet reached, whose pause it
- * is (see pauseForConnectionOnRestore), their one placement; else, all back, the one placement of
- * those it asks for, as no other could have paused it. Undefined where two worn apart are in question
- * and the session, saved before it kept the device, names none.
- */
-export function restoredDropPlacement(
-  devices: Pick<DeviceState, 'devices' | 'awaiting'>,
-  needs: SetNeeds | null,
-  saved?: Placement,
-): Placement | undefined {
-  const away = droppedDevicePlacement(devices.devices, needs);
-  if (away) return away;
-  if (saved) return saved;
-  const placements = new Set<Placement | null>(
-    devices.awaiting.length > 0
-      ? devices.awaiting.map(awaitedPlacement)
-      : devices.devices.filter((d) => neededDevice(d, needs)).map((d) => d.placement),
-  );
-  const [only] = placements;
-  return placements.size === 1 && only ? only : undefined;
-}
-
-/** Whether `needs` asks for `d` (see neededConnection). */
-function neededDevice(d: DeviceStatus, needs: SetNeeds | null): boolean {
-  return needs === null
-    ? !seesNoExercise(d)
-    : d.counts.includes(needs.exercise) || (needs.position && d.motion);
-}
-
-/** A device out of reach in a state that pauses a set it is needed in: reconnecting, or given up on. */
-export type AwayConnection = 'reconnecting' | 'lost';
-
-export function isAway(connection: ConnectionState): connection is AwayConnection {
-  return connection === 'reconnecting' || connection === 'lost';
-}
-
-/**
- * The devices out of reach, or connected with their motion stopped, that the set under way (in a
- * rest, the set after it) goes on without, as it needs none of them (see neededConnection): a strap
- * that gives the heart rate alone, or one that counts other exercises (an H10 in a lat pulldown the
- * watch counts, a watch in a superman). The set screen says each, as the voice said it; a device the
- * set needs, gone, pauses it or has it counted by hand, which the screen says in its own words.
- */
-export function goneOnWithout(devices: readonly DeviceStatus[], needs: SetNeeds | null): GoneOnWithout[] {
-  return devices.filter(
-    (d): d is GoneOnWithout => (isAway(d.connection) || d.motionStopped) && !neededDevice(d, needs),
-  );
-}
-
-/** A device out of reach, or whose motion stopped, that the session goes on without (see goneOnWithout). */
-export type GoneOnWithout = DeviceStatus & { readonly goneOnWithout: never };
-
-/**
- * What the set or rest under way says of a device it goes on without (see goneOnWithout), `exercise`
- * the set's (in a rest, the set after it): which device counts it, where one took it over from this
- * one given up for lost ("Strap out of reach: the watch counts"); else how it is gone
- * (see goneOnWithoutText).
- */
-export function goneOnWithoutLine(
-  devices: readonly DeviceStatus[],
-  gone: GoneOnWithout,
-  exercise: ExerciseId | undefined,
-): string {
-  return `${goneOnWithoutName(gone.placement, seesNoExercise(gone))} ${goneOnWithoutWords(devices, gone, exercise)}`;
-}
-
-/**
- * What the header says after the name of a device the set or rest under way goes on without, in the
- * words of its line there (see goneOnWithoutLine): "out of reach: the watch counts" of a strap whose
- * set the watch took over, so that the header and the set tell the same; else how it is gone ("out of
- * reach: keep going").
- */
-export function goneOnWithoutWords(
-  devices: readonly DeviceStatus[],
-  gone: GoneOnWithout,
-  exercise: ExerciseId | undefined,
-): string {
-  const tookOver = exercise && gone.handedOver.includes(exercise) ? takenOverOf(devices, exercise) : null;
-  return tookOver
-    ? countedInPlaceWords(tookOver.placement, tookOver.how)
-    : GOING_ON_WITHOUT_WORDS[goneHow(gone)];
-}
-
-/** How a device the session goes on without is gone: out of reach wins over its motion stopped. */
-export function goneHow(d: GoneOnWithout): GoneHow {
-  return isAway(d.connection) ? d.connection : 'stopped';
-}
-
-/**
- * Whether the device that sees where the person is (the one motion is read from for most exercises:
- * the chest strap beside a watch) is out of reach now, in a state that pauses a set (see
- * PAUSE_FOR_CONNECTION), or connected with its motion stopped (see DeviceStatus.motionStopped), as
- * blind to the position as one gone: no set waits to see the person in position meanwhile (see
- * SessionState.positionAway).
- */
-export function positionOutOfReach(devices: readonly DeviceStatus[]): boolean {
-  return devices.some((d) => d.motion && (PAUSE_FOR_CONNECTION[d.connection] !== null || d.motionStopped));
-}
-
-/**
- * Whether a device counts `exercise` by its motion (see DeviceStatus.counts): else the person counts
- * it by tap. The session's lessons ask it of the devices the app reads now.
- */
-export function countedByMotion(devices: readonly DeviceStatus[], exercise: ExerciseId): boolean {
-  return devices.some((d) => d.counts.includes(exercise));
-}
-
-/**
- * Of `exercise`, where the device given up for lost, or whose motion stopped, is worn that another
- * counts it in place of, where that other is, and how the first is gone (see DeviceStatus.handedOver);
- * null where its own device counts it.
- */
-export function takenOverOf(devices: readonly DeviceStatus[], exercise: ExerciseId): DeviceTakeOver | null {
-  const gone = devices.find((d) => d.handedOver.includes(exercise));
-  const placement = devices.find((d) => d.counts.includes(exercise))?.placement;
-  return gone?.placement && placement
-    ? { from: gone.placement, placement, how: gone.connection === 'lost' ? 'lost' : 'stopped' }
-    : null;
-}
-
-/**
- * Where the device each exercise is up to is worn (see SessionState.motionPlacements): the one that
- * counts it (see DeviceStatus.counts), else the one motion is read from for most exercises, which
- * cannot see it (a watch alone, in a glute bridge). None where no device gives motion.
- */
-export function motionPlacementsOf(devices: readonly DeviceStatus[]): Partial<Record<ExerciseId, Placement>> {
-  const placements: Partial<Record<ExerciseId, Placement>> = {};
-  const main = devices.find((d) => d.motion);
-  for (const { id } of PROGRAM) {
-    const placement = (devices.find((d) => d.counts.includes(id)) ?? main)?.placement;
-    if (placement) placements[id] = placement;
-  }
-  return placements;
-}
-
-/**
- * The exercises, in the program's order, whose device that counts them (see DeviceStatus.counts) is
- * out of reach now, in a state that pauses a set (see PAUSE_FOR_CONNECTION): the session counts their
- * sets by tap meanwhile, and ends none for want of reps nothing could see. One just being connected
- * has not gone.
- */
-export function exercisesOutOfReach(devices: readonly DeviceStatus[]): ExerciseId[] {
-  const away = new Set(
-    devices
-      .filter((d) => PAUSE_FOR_CONNECTION[d.connection] !== null || d.motionStopped)
-      .flatMap((d) => d.counts),
-  );
-  return PROGRAM.map((e) => e.id).filter((id) => away.has(id));
-}
-
-/**
- * Of the exercises out of reach (see exercisesOutOfReach), those whose device is connected but has
- * stopped sending its motion (see DeviceStatus.motionStopped), in the program's order.
- */
-export function exercisesMotionStopped(devices: readonly DeviceStatus[]): ExerciseId[] {
-  const away = new Set(
-    exercisesOutOfReach(devices.filter((d) => PAUSE_FOR_CONNECTION[d.connection] !== null)),
-  );
-  const stopped = new Set(devices.filter((d) => d.motionStopped).flatMap((d) => d.counts));
-  return PROGRAM.map((e) => e.id).filter((id) => stopped.has(id) && !away.has(id));
-}
-
-/**
- * What a pause made for a device on an earlier page waits for, as this page finds the devices (see
- * pausedAsDevicesAre), for the set or rest picked up (`needs`, see setNeeds): a device it needs away,
- * by the rule a drop pauses it by (see neededConnection), so that it does not wait behind one it goes
- * on without. One still being connected, picked again or of the last visit reconnected with no tap
- * (the virtual strap 'connected' in its place meanwhile), is not back yet, and what it will count is
- * not known: the set waits for it as for one reconnecting, and goes on by itself once it is
- * connected, as it would have on that page. One of the last visit that did not answer is out of
- * reach, as one given up on is.
- */
-export function pauseForConnectionOnRestore(
-  devices: Pick<DeviceState, 'devices' | 'rejoining' | 'awaiting'>,
-  needs: SetNeeds | null,
-): PauseReason | null {
-  const reason = PAUSE_FOR_CONNECTION[neededConnection(devices.devices, needs)];
-  if (reason !== null) return reason;
-  if (devices.devices.some((d) => d.connection === 'connecting')) return 'connection';
-  // One awaited stays out of reach through its tries, by itself or at Reconnect, until one reaches
-  // it: else the pause would say "connection lost" and "out of reach" by turns at each try.
-  if (devices.awaiting.length > 0) return 'lost';
-  return devices.rejoining ? 'connection' : null;
-}
-export type DeviceKind = BleDeviceKind | 'phone' | 'virtual' | 'replay';
-
-/** Motion for one exercise: which stream, where it sits on the body, and the device it comes from. */
-export interface MotionFeed {
-  readonly accel$: Observable<AccelFrame>;
-  readonly placement: Placement;
-  /** The one device the stream is of, as the session's recording names it beside the others. */
-  readonly source: SourceInfo;
-}
-
-/** What the app reads: one heart-rate stream and one motion stream, whichever devices give them. */
-export interface Source {
-  readonly info: SourceInfo;
-  readonly accel$: Observable<AccelFrame> | null;
-  /** Every reading of the device heart rate is read from, as it comes (see chooseHeartRate). */
-  readonly heartRate$: Observable<HeartRateSample>;
-  /**
-   * The heart rate now: the current reading of the best-ranked device that has one (see
-   * chooseHeartRate), null while none has: a device away, silent, off the skin or unsure of the pulse.
-   */
-  readonly heartRateNow$: Observable<HeartRateSample | null>;
-  /** Set for the virtual strap, whose simulated person the app tells what to do. */
-  readonly virtual: VirtualStrap | null;
-  /** The motion stream best placed for an exercise (the wrist for the lat pulldown, else the chest). */
-  motionFor(exercise: ExerciseId): MotionFeed | null;
-  disconnect(): void;
-}
-
-/** One connected device, as the device panel shows it. */
-export interface DeviceStatus {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: DeviceKind;
-  readonly placement: Placement | null;
-  readonly connection: ConnectionState;
-  /** Battery level in %, or null when the device does not say. */
-  readonly battery: number | null;
-  readonly malformedPackets: number;
-  /** Rate of the running motion stream, when known. */
-  readonly sampleRateHz: number | null;
-  /**
-   * The app reads heart rate from this device: the best-ranked one with a current reading, else the
-   * best-ranked one (see chooseHeartRate).
-   */
-  readonly heartRate: boolean;
-  /** The app reads motion from this device (for most exercises). */
-  readonly motion: boolean;
-  /** The exercises whose motion is read from this device (see motionDeviceFor); none: counted elsewhere or by hand. */
-  readonly counts: readonly ExerciseId[];
-  /**
-   * Given up for lost, the exercises it is best placed for that another device counts in its place
-   * (see exercisesHandedOverBy): a strap's superman, counted by the watch beside it.
-   */
-  readonly handedOver: readonly ExerciseId[];
-  /**
-   * Connected, it has sent no motion for MOTION_STOPPED_AFTER_MS since it last did (see
-   * motionStoppedOf): what it counts goes on by hand until its motion comes again.
-   */
-  readonly motionStopped: boolean;
-  /**
-   * Connected, its heart sensor is on and still finding the pulse (see findingPulseOf): a watch whose
-   * readings are all unsure, for the 5 to 20 s after its sensor turns on or while the wrist moves.
-   */
-  readonly findingPulse: boolean;
-}
-
-/**
- * How long a reading the watch is unsure of says it is finding the pulse: it prints one about every
- * second, so one 5 s old is from a sensor that has stopped or a watch that says nothing more.
- */
-export const FINDING_PULSE_MS = 5000;
-
-/**
- * Whether a device is finding the pulse: connected, it gave a reading it is unsure of (`sought$`) in
- * the last FINDING_PULSE_MS, and none it is sure of (`sure$`) since.
- */
-export function findingPulseOf(
-  sought$: Observable<unknown>,
-  sure$: Observable<unknown>,
-  connection$: Observable<ConnectionState>,
-): Observable<boolean> {
-  return connection$.pipe(
-    map((c) => c === 'connected'),
-    distinctUntilChanged(),
-    switchMap((connected) =>
-      connected
-        ? merge(sought$.pipe(map(() => true)), sure$.pipe(map(() => false))).pipe(
-            switchMap((sought) =>
-              sought
-                ? timer(FINDING_PULSE_MS).pipe(
-                    map(() => false),
-                    startWith(true),
-                  )
-                : of(false),
-            ),
-            startWith(false),
-          )
-        : of(false),
-    ),
-    distinctUntilChanged(),
-  );
-}
-
-/**
- * How long a Bluetooth device that streamed motion may send none, still connected, before what it
- * counts is taken for unseen: a Bangle.js sends 12.5 readings a second, an H10 a frame every 0.7 s,
- * and an H10 that restarts its stream by itself is back within a second. An InfiniTime watch's
- * silence is its reading unchanged (see heldWhileUnchanged), a stop only once it is found holding a
- * reading it did not send.
- */
-export const MOTION_STOPPED_AFTER_MS = 3000;
-
-/**
- * Whether a device's motion has stopped while it stays connected: MOTION_STOPPED_AFTER_MS after its
- * last frame, until the next, or, once it has sent one, after its stream is watched again (reconnected,
- * the page shown again) with none since: a stream that does not come back is as stopped as one that
- * goes quiet. Not before a first frame (a stream that never starts is told as a refusal, see
- * MOTION_REFUSALS), nor while it is not connected (its connection says why), nor while its streams are
- * suspended on purpose (`suspended$`). A device whose silence is a still wrist (`silentWhenStill`, see
- * heldWhileUnchanged) is not timed from a restart: only its readings held say it streams again.
- */
-export function motionStoppedOf(
-  accel$: Observable<unknown>,
-  connection$: Observable<ConnectionState>,
-  suspended$: Observable<boolean>,
-  { silentWhenStill = false }: { readonly silentWhenStill?: boolean } = {},
-): Observable<boolean> {
-  return defer(() => {
-    let sentOnce = false;
-    const frames$ = accel$.pipe(
-      tap(() => {
-        sentOnce = true;
-      }),
-    );
-    return streamWatched(connection$, suspended$).pipe(
-      switchMap((watched) =>
-        watched
-          ? (sentOnce && !silentWhenStill ? frames$.pipe(startWith(null)) : frames$).pipe(
-              switchMap(() =>
-                timer(MOTION_STOPPED_AFTER_MS).pipe(
-                  map(() => true),
-                  startWith(false),
-                ),
-              ),
-              startWith(false),
-            )
-          : of(false),
-      ),
-      distinctUntilChanged(),
-    );
-  });
-}
-
-/** Whether a device's stream is expected to run: connected, its streams not suspended on purpose. */
-function streamWatched(
-  connection$: Observable<ConnectionState>,
-  suspended$: Observable<boolean>,
-): Observable<boolean> {
-  return combineLatest([connection$, suspended$]).pipe(
-    map(([connection, suspended]) => connection === 'connected' && !suspended),
-    distinctUntilChanged(),
-  );
-}
-
-/**
- * The motion of a device that sends a reading only when it changed, looking every `pollMs`: each
- * look that sent nothing is its last reading again, timed then, while its stream is expected to run
- * (see streamWatched). Without it a still wrist is no samples at all: never seen still, so no set
- * starts by it and no hold is timed, and taken for a stopped stream (see motionStoppedOf). The last
- * reading may be one given before the stream was watched again, as its connection was set up (the
- * InfiniTime profile reads one as it subscribes): a wrist still from the start notifies nothing
- * after it. None from before a drop is held: the wrist may have moved since. Nor is one held once
- * the watch is found holding a reading it never sent (`unsent$`, see ProfileOutput.motionUnsent):
- * its silence is a stream stopped, no still wrist, until it sends again. Subscribed as the device is
- * set up, so that a reading given then is there to hold.
- */
-export function heldWhileUnchanged(
-  accel$: Observable<AccelFrame>,
-  connection$: Observable<ConnectionState>,
-  suspended$: Observable<boolean>,
-  now: () => number,
-  pollMs: number,
-  unsent$: Observable<unknown> = EMPTY,
-): Observable<AccelFrame> {
-  return defer(() => {
-    let sinceUnwatched: Float32Array | null = null;
-    const heldFrom = (xyz: Float32Array) =>
-      interval(pollMs).pipe(map((): AccelFrame => ({ t0Ms: now(), dtMs: 0, xyz })));
-    return streamWatched(connection$, suspended$).pipe(
-      switchMap((watched) => {
-        if (!watched) {
-          sinceUnwatched = null;
-          return accel$.pipe(
-            tap((frame) => {
-              sinceUnwatched = frame.xyz.slice(-3);
-            }),
-          );
-        }
-        const carried = sinceUnwatched;
-        sinceUnwatched = null;
-        return merge(
-          carried ? heldFrom(carried).pipe(takeUntil(merge(accel$, unsent$))) : EMPTY,
-          accel$.pipe(
-            switchMap((frame) => heldFrom(frame.xyz.slice(-3)).pipe(takeUntil(unsent$), startWith(frame))),
-          ),
-        );
-      }),
-    );
-  }).pipe(share());
-}
-
-/**
- * Gives back the browser's permission for a device the person forgot, where the browser can
- * (BluetoothDevice.forget(), Chrome and Edge [WB-SPEC]): kept, getDevices() lists the device on
- * every visit after, for any page of the origin to connect to without the chooser. Where there is
- * no forget(), or it fails, nothing is lost: the app no longer knows the device, so it connects to
- * it again only once it is picked from the chooser.
- */
-async function forgetPermission(device: BluetoothDevice): Promise<void> {
-  if (typeof device.forget !== 'function') return;
-  try {
-    await device.forget();
-  } catch {
-    // See above: the app's own forgetting is done already.
-  }
-}
-
-export interface DeviceState {
-  /** The source the app reads; its placement is that of the motion device. */
-  readonly source: SourceInfo | null;
-  /**
-   * The connection of the devices the app reads from and of any being connected at the person's
-   * word, the worst of them: 'connecting' while one is (a set goes on meanwhile), 'reconnecting'
-   * while a dropped device is being reconnected, 'lost' when it could not be, 'ended' when a replay
-   * has played its recording to the end: what the device panel says of them all. Whether a set pauses
-   * is read per device, of those it needs (see neededConnection).
-   */
-  readonly connection: ConnectionState;
-  /** A device with an accelerometer is connected, so reps and holds are counted by themselves. */
-  readonly countsMotion: boolean;
-  /** Malformed packets counted and dropped, all devices together. */
-  readonly malformedPackets: number;
-  /** Something to tell the person: no Web Bluetooth, permission denied, a dropped connection. */
-  readonly problem: string | null;
-  /**
-   * How many problems have been told: the same problem told again (the same file chosen twice) is
-   * news, though its words are those already shown.
-   */
-  readonly problemsTold: number;
-  /**
-   * Where the browser has no Web Bluetooth, what the device panel says of it: up front (`brief`), and
-   * in its menu why and what still works (`note`); null where it has, the one word of whether it has
-   * (a flag beside it could say otherwise). Worded for this browser, as a tap on a Bluetooth device's
-   * problem is.
-   */
-  readonly noBluetooth: { readonly brief: string; readonly note: string } | null;
-  /**
-   * Devices of an earlier visit that did not answer as the page loaded: named, so that the virtual
-   * strap standing in is not taken for them, and tried again by themselves (see tryAgainDelayMs).
-   */
-  readonly awaiting: readonly AwaitedDevice[];
-  /**
-   * Devices of an earlier visit on their first try as the page loads, neither connected nor awaited
-   * yet, tried one at a time (`trying` the one tried now, the others waiting their turn): named as
-   * being connected, so that the virtual strap standing in meanwhile, and "No strap is
-   * connected", are not taken for the strap a person sees the app connecting to (a strap waking up
-   * takes seconds).
-   */
-  readonly firstTries: readonly AwaitedDevice[];
-  /**
-   * A device of an earlier visit is being connected now with no tap: as the page loads (before it is
-   * awaited, if it does not answer), or tried again by itself or at the person's word. It is not
-   * listed among the devices meanwhile, and the devices there go on as they are.
-   */
-  readonly rejoining: boolean;
-  /** The lowest battery level among the connected devices. */
-  readonly battery: number | null;
-  readonly devices: readonly DeviceStatus[];
-}
-
-function noBluetoothNotice(nav: Navigator): DeviceState['noBluetooth'] {
-  const { brief, note } = noBluetoothWords(nav.userAgent ?? '');
-  return { brief, note };
-}
-
-/** A device of an earlier visit that did not answer as the page loaded. */
-export interface AwaitedDevice {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: BleDeviceKind;
-  /** A connection to it is being tried now. */
-  readonly trying: boolean;
-}
-
-/** Where a device of an earlier visit is worn, as its kind tells from its name; null where it does not. */
-export function awaitedPlacement(device: Pick<AwaitedDevice, 'name' | 'kind'>): Placement | null {
-  return BLE_DEVICE_KINDS[device.kind].placement(device.name);
-}
-
-/** The words of a device's problem (see sensors/ble/problems.ts), for the screens' lines. */
-export { deviceProblem, outOfReachCountedInPlace } from '../sensors/ble/problems.ts';
-
-/**
- * What a device of an earlier visit that did not answer as the page loaded says. Its name follows the
- * headline (see HEADLINE_MAX_CHARS); a strap wakes when its contacts are wet and it is worn.
- */
-export const KNOWN_DEVICE_WORDS = {
-  notFound: (device: string, isStrap: boolean) =>
-    `Not found: ${device} did not answer. ${isStrap ? 'Put it on with its contacts wet' : 'Wake it'}, or ` +
-    'bring it closer: it is tried again by itself. Meanwhile the virtual strap stands in, with a simulated heart.',
-} as const;
-
-function notFoundWords(device: BluetoothDevice, kind: BleDeviceKind): string {
-  const spec = BLE_DEVICE_KINDS[kind];
-  const name = device.name || spec.label;
-  const isStrap = kind === 'heart-rate' || spec.placement(name) === 'chest';
-  return KNOWN_DEVICE_WORDS.notFound(name, isStrap);
-}
-
-/**
- * What a recording file that cannot be replayed says: what went wrong first, in few words, as a
- * session's header on a phone with large text shows only that (see HEADLINE_MAX_CHARS).
- */
-export const RECORDING_WORDS = {
-  notARecording: (why: string) => `Not a recording: Backbeat cannot replay that file; ${why}.`,
-  empty: 'Empty recording: it was saved before any device sent anything.',
-} as const;
+export {
+  type AwayConnection,
+  countedByMotion,
+  droppedDevicePlacement,
+  exercisesMotionStopped,
+  exercisesOutOfReach,
+  type GoneOnWithout,
+  goneOnWithout,
+  heartRateAloneAway,
+  isAway,
+  motionPlacementsOf,
+  neededConnection,
+  PAUSE_FOR_CONNECTION,
+  pauseForConnectionOnRestore,
+  positionOutOfReach,
+  restoredDropPlacement,
+  type SetNeeds,
+  seesNoExercise,
+  setNeeds,
+  takenOverOf,
+} from './device-needs.ts';
+export {
+  type AwaitedDevice,
+  awaitedPlacement,
+  type ConnectionState,
+  type DeviceKind,
+  type DeviceState,
+  type DeviceStatus,
+  type MotionFeed,
+  type Source,
+} from './device-status.ts';
+export {
+  FINDING_PULSE_MS,
+  findingPulseOf,
+  heldWhileUnchanged,
+  MOTION_STOPPED_AFTER_MS,
+  motionStoppedOf,
+} from './device-streams.ts';
+export {
+  deviceProblem,
+  goneHow,
+  goneOnWithoutLine,
+  goneOnWithoutWords,
+  KNOWN_DEVICE_WORDS,
+  outOfReachCountedInPlace,
+  RECORDING_WORDS,
+} from './device-words.ts';
+export { BLUETOOTH_DEVICES_KEY, type KnownDevice, VIRTUAL_HABIT_KEY } from './remembered-devices.ts';
 
 export interface DevicesOptions {
   readonly now: () => number;
@@ -691,17 +139,6 @@ export interface DevicesOptions {
   readonly window?: Window | null;
   /** Where the virtual person's habit is remembered (localStorage in the app); none keeps it for this visit. */
   readonly storage?: KeyValueStorage | null;
-}
-
-/** Where the virtual person's habit is kept: a choice made to try the app survives a reload. */
-export const VIRTUAL_HABIT_KEY = 'backbeat.virtual-habit.v1';
-/** Where the Bluetooth devices picked are kept, to connect to again on the next visit. */
-export const BLUETOOTH_DEVICES_KEY = 'backbeat.bluetooth-devices.v1';
-
-/** A Bluetooth device the person picked, as the next visit finds it again among getDevices(). */
-export interface KnownDevice {
-  readonly id: string;
-  readonly kind: BleDeviceKind;
 }
 
 /** One connected device and its streams. */
@@ -799,15 +236,6 @@ export function heartRateFreshMs(kind: DeviceKind): number {
   const spec = Object.hasOwn(BLE_DEVICE_KINDS, kind) ? BLE_DEVICE_KINDS[kind as BleDeviceKind] : null;
   return spec?.heartRateFreshMs ?? HEART_RATE_FRESH_MS;
 }
-
-const CONNECTION_SEVERITY: Record<ConnectionState, number> = {
-  connected: 0,
-  connecting: 1,
-  reconnecting: 2,
-  ended: 3,
-  unavailable: 4,
-  lost: 5,
-};
 
 export class Devices extends Model<DeviceState> {
   private readonly source: BehaviorSubject<Source>;
@@ -1837,30 +1265,6 @@ export class Devices extends Model<DeviceState> {
   }
 }
 
-/** The known devices read back from storage; entries that are not one (hand-edited, older) are left out. */
-function parseKnownDevices(value: unknown): readonly KnownDevice[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (d): d is KnownDevice =>
-      typeof d === 'object' &&
-      d !== null &&
-      typeof d.id === 'string' &&
-      typeof d.kind === 'string' &&
-      Object.hasOwn(BLE_DEVICE_KINDS, d.kind),
-  );
-}
-
-/** A habit read back from storage; anything else (an older or hand-edited value) is the usual one. */
-function parseHabit(value: unknown): Habit {
-  return HABITS.find((h) => h === value) ?? 'usual';
-}
-
 function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
   return a.length === b.length && a.every((m, i) => m === b[i]);
-}
-
-function worstConnection(states: readonly ConnectionState[]): ConnectionState {
-  let worst: ConnectionState = 'connected';
-  for (const s of states) if (CONNECTION_SEVERITY[s] > CONNECTION_SEVERITY[worst]) worst = s;
-  return worst;
 }
