@@ -12,7 +12,6 @@ import {
   firstValueFrom,
   map,
   merge,
-  NEVER,
   type Observable,
   of,
   Subscription,
@@ -21,16 +20,10 @@ import {
   take,
   tap,
 } from 'rxjs';
-import {
-  createRecording,
-  parseRecording,
-  type RecordedPacket,
-  type Recording,
-} from '../protocol/recording.ts';
+import { createRecording, parseRecording, type Recording } from '../protocol/recording.ts';
 import {
   BLE_DEVICE_KINDS,
   type BleDeviceKind,
-  HEART_RATE_FRESH_MS,
   kindOfPicked,
   requestOptionsFor,
 } from '../sensors/ble/device-kinds.ts';
@@ -40,21 +33,31 @@ import {
   describeBluetoothError,
   noBluetoothWords,
 } from '../sensors/ble/errors.ts';
-import { GattSession } from '../sensors/ble/gatt-session.ts';
+import type { GattSession } from '../sensors/ble/gatt-session.ts';
 import type { DeviceProblemKind } from '../sensors/ble/profile.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
-import type { AccelFrame, HeartRateSample, Placement, SourceInfo } from '../sensors/samples.ts';
+import type { Placement } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
-import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import { type ExerciseId, PROGRAM } from '../workout/program.ts';
+import {
+  bluetoothMember,
+  type JoiningMember,
+  type Member,
+  type MemberStreams,
+  phoneMember,
+  replayMember,
+  sameMembers,
+  virtualMember,
+} from './device-members.ts';
 import { worstConnection } from './device-needs.ts';
+import { byHeartRateRank, heartRateChoice, sourceOf } from './device-source.ts';
 import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
-import { findingPulseOf, heldWhileUnchanged, motionStoppedOf } from './device-streams.ts';
+import { findingPulseOf } from './device-streams.ts';
 import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
-import { choiceAmong, chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
+import { choiceAmong } from './heart-rate-choice.ts';
 import {
   exercisesCountedBy,
   exercisesHandedOverBy,
@@ -79,6 +82,8 @@ import type { ExportedFile } from './session-files.ts';
 //   device-needs.ts        what a set or rest needs of the devices, and which are away (pure)
 //   device-words.ts        what the screens say of the devices (pure)
 //   device-streams.ts      what a device's streams say: pulse sought, motion stopped, a reading held
+//   device-members.ts      each device as the app follows it: virtual strap, phone, replay, Bluetooth
+//   device-source.ts       the one source read from them: heart rate by rank, motion, their name
 //   remembered-devices.ts  the devices and the virtual habit kept from one visit to the next
 
 export {
@@ -102,6 +107,7 @@ export {
   setNeeds,
   takenOverOf,
 } from './device-needs.ts';
+export { devicesNamedIn, heartRateFreshMs } from './device-source.ts';
 export {
   type AwaitedDevice,
   awaitedPlacement,
@@ -141,100 +147,12 @@ export interface DevicesOptions {
   readonly storage?: KeyValueStorage | null;
 }
 
-/** One connected device and its streams. */
-/** Between the names of the devices read together, in the name of the one source they make. */
-const NAMES_TOGETHER = ' + ';
-
-/**
- * The devices a session was recorded from, each named once, in the order they came: a watch that
- * counted a set beside the strap is a source of its own, its frames kept apart, and is named within
- * the source the two make together too ("Polar H10 0000E2E0 + InfiniTime").
- */
-export function devicesNamedIn(sources: readonly Pick<SourceInfo, 'name'>[]): string[] {
-  return [...new Set(sources.flatMap((s) => s.name.split(NAMES_TOGETHER)))];
-}
-
-/** What the app reads as `members` are: a replay, the phone alone, else Bluetooth devices. */
-function sourceKindOf(members: readonly Member[]): SourceInfo['kind'] {
-  if (members.some((m) => m.status.kind === 'replay')) return 'replay';
-  return members.length === 1 && members[0].status.kind === 'phone' ? 'phone' : 'bluetooth';
-}
-
-/** One device as a source of its own: a watch whose motion counts a set beside the strap. */
-function memberInfo(m: Member): SourceInfo {
-  if (m.virtual) return m.virtual.info;
-  return { id: m.status.id, name: m.status.name, kind: sourceKindOf([m]), placement: m.status.placement };
-}
-
-interface Member {
-  readonly status: Omit<
-    DeviceStatus,
-    | 'heartRate'
-    | 'motion'
-    | 'counts'
-    | 'handedOver'
-    | 'connection'
-    | 'battery'
-    | 'malformedPackets'
-    | 'sampleRateHz'
-    | 'motionStopped'
-    | 'findingPulse'
-  >;
-  readonly heartRate$: Observable<HeartRateSample> | null;
-  /** When its heart sensor gave a reading it is unsure of (see findingPulseOf); absent: never. */
-  readonly pulseSought$?: Observable<unknown>;
-  readonly accel$: Observable<AccelFrame> | null;
-  readonly connection$: Observable<ConnectionState>;
-  readonly battery$: Observable<number | null>;
-  readonly malformedPackets$: Observable<number>;
-  readonly sampleRateHz$: Observable<number | null>;
-  /** The device has motion but refused to stream it (until frames come after all); absent: never. */
-  readonly motionRefused$?: Observable<boolean>;
-  /** Its motion stopped while it stays connected (see motionStoppedOf); absent: never. */
-  readonly motionStopped$?: Observable<boolean>;
-  readonly virtual: VirtualStrap | null;
-  readonly session: GattSession | null;
-  /** What the device sent (and was sent) so far, for a recording; phone motion and the virtual strap send no packets. */
-  recordedPackets(): readonly RecordedPacket[];
-  /** A replay's: when the recording it plays was made (null when it does not say); absent for a live device. */
-  readonly recordedAt?: string | null;
-  close(): void;
-}
-
 /** A device motion can be read from (see Devices.givesMotion), as the motion routing weighs it. */
 interface MotionGiver {
   readonly member: Member;
   readonly placement: Placement;
   readonly lost: boolean;
   readonly motionStopped: boolean;
-}
-
-/** What a device says when it will not stream motion: it counts as a heart-rate-only device then. */
-const MOTION_REFUSALS = new Set<DeviceProblemKind>([
-  'mtu-too-small',
-  'charging',
-  'stream-failed',
-  'no-motion-service',
-]);
-
-// Heart rate from a chest strap first: it is the most accurate [P-H10; P-VS contact caveat].
-const HEART_RATE_RANK: Record<DeviceKind, number> = {
-  'heart-rate': 0,
-  polar: 0,
-  virtual: 1,
-  replay: 1,
-  pinetime: 2,
-  bangle: 2,
-  microbit: 9,
-  phone: 9,
-};
-/**
- * How long a reading of a device of this kind stands for the heart rate now: its kind's (see
- * BleDeviceKindSpec.heartRateFreshMs), a strap's for the virtual strap and a replay.
- */
-export function heartRateFreshMs(kind: DeviceKind): number {
-  const spec = Object.hasOwn(BLE_DEVICE_KINDS, kind) ? BLE_DEVICE_KINDS[kind as BleDeviceKind] : null;
-  return spec?.heartRateFreshMs ?? HEART_RATE_FRESH_MS;
 }
 
 export class Devices extends Model<DeviceState> {
@@ -389,25 +307,7 @@ export class Devices extends Model<DeviceState> {
     if (!target) return;
     const phone = new PhoneMotion(target, this.options.now);
     const problems = phone.problem$.subscribe((problem) => this.update({ problem }));
-    this.addMember(
-      {
-        status: { id: phone.info.id, name: phone.info.name, kind: 'phone', placement: 'phone' },
-        heartRate$: null,
-        accel$: phone.accel$,
-        connection$: phone.connection$,
-        battery$: of(null),
-        malformedPackets$: of(0),
-        sampleRateHz$: of(null),
-        virtual: null,
-        session: null,
-        recordedPackets: () => [],
-        close: () => {
-          problems.unsubscribe();
-          phone.stop();
-        },
-      },
-      (m) => m.status.kind === 'phone',
-    );
+    this.addMember(phoneMember(phone, problems), (m) => m.status.kind === 'phone');
     phone.start();
   }
 
@@ -424,42 +324,7 @@ export class Devices extends Model<DeviceState> {
       placement,
       name: replayName(recording, fileName, personLocale()),
     });
-    const connection$ = replay.connection$.pipe(map((c) => (c === 'lost' ? 'ended' : c)));
-    // A recording holds what the device sent, and a watch that sends only a change sent nothing while
-    // the wrist was still: held as live (see heldWhileUnchanged), a still hold replayed is the one the
-    // detectors saw live, not a lone reading, never seen still. Held from before the first packet,
-    // which plays as the replay starts.
-    const pollMs = replay.motionKind ? BLE_DEVICE_KINDS[replay.motionKind].unchangedUnsentMs : undefined;
-    const accel$ =
-      pollMs === undefined
-        ? replay.accel$
-        : heldWhileUnchanged(replay.accel$, connection$, this.streamsSuspended, this.options.now, pollMs);
-    const holding = accel$ === replay.accel$ ? null : accel$.subscribe();
-    this.setMembers([
-      {
-        status: {
-          id: replay.info.id,
-          name: replay.info.name,
-          kind: 'replay',
-          placement: replay.info.placement,
-        },
-        heartRate$: replay.heartRate$,
-        accel$: replay.info.placement ? accel$ : null,
-        // A replay's link is never lost: it goes 'lost' once every packet has been played (or it is stopped).
-        connection$,
-        battery$: of(null),
-        malformedPackets$: replay.malformedPackets$,
-        sampleRateHz$: of(null),
-        virtual: null,
-        session: null,
-        recordedPackets: () => replay.playedPackets,
-        recordedAt: recording.startedAt ?? null,
-        close: () => {
-          replay.stop();
-          holding?.unsubscribe();
-        },
-      },
-    ]);
+    this.setMembers([replayMember(replay, recording.startedAt ?? null, this.memberStreams())]);
     replay.start();
   }
 
@@ -784,67 +649,10 @@ export class Devices extends Model<DeviceState> {
     kind: BleDeviceKind,
     quiet: boolean,
   ): Promise<boolean> {
-    const spec = BLE_DEVICE_KINDS[kind];
-    let member: Member | null = null;
-    let holding: Subscription | null = null;
+    let joined: JoiningMember | null = null;
     try {
-      const name = device.name || spec.label;
-      const placement = spec.placement(name);
-      const live = new GattSession(device, spec.profiles(), { now: this.options.now });
-      const problems = this.showProblemsOf(live);
-      // Heard from the start: a device refuses its motion stream while it is being set up, before it
-      // is read from (see joining), and the device list is watched afresh once it is.
-      const motionRefused = new BehaviorSubject(false);
-      const refusals = merge(
-        live.problem$.pipe(
-          filter((p) => MOTION_REFUSALS.has(p.kind)),
-          map(() => true),
-        ),
-        live.accel$.pipe(map(() => false)),
-      ).subscribe((refused) => motionRefused.next(refused));
-      // A first connection that fails ends its session 'lost' before the device is taken away: that
-      // is no device lost to a set under way (it never counted with it), only the problem line says
-      // why. Its 'lost' is passed on once it has been connected.
-      let connectedOnce = false;
-      const pollMs = spec.unchangedUnsentMs;
-      const accel$ =
-        pollMs === undefined
-          ? live.accel$
-          : heldWhileUnchanged(
-              live.accel$,
-              live.connection$,
-              this.streamsSuspended,
-              this.options.now,
-              pollMs,
-              live.motionUnsent$,
-            );
-      // Held from its setup on (see heldWhileUnchanged): nothing reads from it until it is connected.
-      holding = accel$ === live.accel$ ? null : accel$.subscribe();
-      member = {
-        status: { id: device.id, name, kind, placement },
-        heartRate$: spec.givesHeartRate ? live.heartRate$ : null,
-        pulseSought$: spec.givesHeartRate ? live.pulseSought$ : undefined,
-        accel$: placement ? accel$ : null,
-        connection$: live.connection$.pipe(filter((c) => connectedOnce || c !== 'lost')),
-        battery$: live.battery$,
-        malformedPackets$: live.malformedPackets$,
-        sampleRateHz$: live.details$.pipe(map((d) => d.sampleRateHz ?? null)),
-        motionRefused$: motionRefused.pipe(distinctUntilChanged()),
-        motionStopped$: placement
-          ? motionStoppedOf(accel$, live.connection$, this.streamsSuspended, {
-              silentWhenStill: pollMs !== undefined,
-            })
-          : undefined,
-        virtual: null,
-        session: live,
-        recordedPackets: () => live.recordedPackets,
-        close: () => {
-          problems.unsubscribe();
-          refusals.unsubscribe();
-          holding?.unsubscribe();
-          void live.close();
-        },
-      };
+      joined = bluetoothMember(device, kind, this.memberStreams(), (session) => this.showProblemsOf(session));
+      const { member } = joined;
       // Listed beside the devices there while it is connected (up to ATTEMPT_TIMEOUT_MS), and read
       // from once it is: until then the devices there, the virtual strap too, go on counting a set
       // under way, so no rep goes uncounted and no hold runs on unseen, and a device that fails leaves
@@ -854,14 +662,14 @@ export class Devices extends Model<DeviceState> {
         this.joining.add(member);
         this.setMembers([...this.members, member]);
       }
-      await live.connect();
+      await joined.session.connect();
       // Let go while it was connected again with no tap (the virtual strap chosen meanwhile): it
       // answered too late to take the place the person gave another, and is not known any more.
       if (quiet && !this.knownDevices.load().some((d) => d.id === device.id)) {
         member.close();
         return false;
       }
-      connectedOnce = true;
+      joined.connected();
       this.joining.delete(member);
       // The virtual strap makes room for it, and a second device of the same kind takes the place of
       // the first; other kinds stay beside it. So it does of one of the same kind awaited from an
@@ -881,7 +689,8 @@ export class Devices extends Model<DeviceState> {
       return true;
     } catch (error) {
       // Held on the page's streams (see heldWhileUnchanged), it would keep each failed try alive.
-      holding?.unsubscribe();
+      joined?.stopHolding();
+      const member = joined?.member ?? null;
       // Let go while it joined (×, the virtual strap, a replay): its abandoned connection fails late,
       // and what it failed with is news of a device the person is done with.
       const listed = member !== null && this.members.includes(member);
@@ -969,19 +778,7 @@ export class Devices extends Model<DeviceState> {
 
   /** The devices heart rate can be read from, best-ranked first (see HEART_RATE_RANK). */
   private heartRateMembers(): Member[] {
-    const candidates = this.readFrom(this.members).filter((m) => m.heartRate$ !== null);
-    return candidates.sort((a, b) => HEART_RATE_RANK[a.status.kind] - HEART_RATE_RANK[b.status.kind]);
-  }
-
-  /** Which of `members` (see heartRateMembers) the heart rate is read from, reading by reading. */
-  private heartRateChoice(members: readonly Member[]): Observable<HeartRateChoice> {
-    return chooseHeartRate(
-      members.map((m) => ({
-        heartRate$: m.heartRate$ ?? NEVER,
-        there$: m.connection$.pipe(map((c) => c === 'connecting' || c === 'connected')),
-        freshMs: heartRateFreshMs(m.status.kind),
-      })),
-    );
+    return byHeartRateRank(this.readFrom(this.members));
   }
 
   /**
@@ -1053,40 +850,9 @@ export class Devices extends Model<DeviceState> {
   /** The one Source the app reads, from the current devices. */
   private compose(): Source {
     const members = this.readFrom(this.members);
-    const heartRateMembers = this.heartRateMembers();
-    const motion = this.motionMember(null);
-    const virtual = members.find((m) => m.virtual)?.virtual ?? null;
-    const names = members.map((m) => m.status.name);
-    const info: SourceInfo = virtual
-      ? virtual.info
-      : {
-          id: members.map((m) => m.status.id).join('+'),
-          name: names.join(NAMES_TOGETHER),
-          kind: sourceKindOf(members),
-          placement: motion?.status.placement ?? null,
-        };
-    return {
-      info,
-      accel$: motion?.accel$ ?? null,
-      heartRate$: this.heartRateChoice(heartRateMembers).pipe(
-        filter((c) => c.arrived),
-        map((c) => c.now as HeartRateSample),
-      ),
-      heartRateNow$: this.heartRateChoice(heartRateMembers).pipe(
-        map((c) => c.now),
-        distinctUntilChanged(),
-      ),
-      virtual,
-      motionFor: (exercise) => {
-        const m = sameMembers(this.readFrom(this.members), members) ? this.motionMember(exercise) : null;
-        return m?.accel$ && m.status.placement
-          ? { accel$: m.accel$, placement: m.status.placement, source: memberInfo(m) }
-          : null;
-      },
-      disconnect: () => {
-        for (const m of members) m.close();
-      },
-    };
+    return sourceOf(members, this.heartRateMembers(), this.motionMember(null), (exercise) =>
+      sameMembers(this.readFrom(this.members), members) ? this.motionMember(exercise) : null,
+    );
   }
 
   /** Follows every device's state into DeviceState. */
@@ -1098,7 +864,7 @@ export class Devices extends Model<DeviceState> {
     // Read at each change of the readings, as the heart rate shown is: the device it comes from now;
     // before the devices' states are known, the one read while none has a reading.
     const noReadings = heartRateMembers.map(() => null);
-    const hr$ = this.heartRateChoice(heartRateMembers).pipe(
+    const hr$ = heartRateChoice(heartRateMembers).pipe(
       startWith(choiceAmong(noReadings, noReadings)),
       map((c) => heartRateMembers[c.from] ?? null),
       distinctUntilChanged(),
@@ -1244,27 +1010,11 @@ export class Devices extends Model<DeviceState> {
   }
 
   private createVirtualMember(): Member {
-    const strap = new VirtualStrap({
-      seed: this.options.seed,
-      now: this.options.now,
-      habit: this.virtualHabit,
-    });
-    return {
-      status: { id: strap.info.id, name: strap.info.name, kind: 'virtual', placement: strap.info.placement },
-      heartRate$: strap.heartRate$,
-      accel$: strap.accel$,
-      connection$: of('connected' as const),
-      battery$: of(null),
-      malformedPackets$: of(0),
-      sampleRateHz$: of(null),
-      virtual: strap,
-      session: null,
-      recordedPackets: () => [],
-      close: () => {},
-    };
+    return virtualMember({ seed: this.options.seed, now: this.options.now, habit: this.virtualHabit });
   }
-}
 
-function sameMembers(a: readonly Member[], b: readonly Member[]): boolean {
-  return a.length === b.length && a.every((m, i) => m === b[i]);
+  /** What the devices' streams are timed by, and whether they are stopped on purpose. */
+  private memberStreams(): MemberStreams {
+    return { now: this.options.now, streamsSuspended: this.streamsSuspended };
+  }
 }
