@@ -57,6 +57,7 @@ import { byHeartRateRank, heartRateChoice, sourceOf } from './device-source.ts';
 import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
 import { findingPulseOf } from './device-streams.ts';
 import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
+import { EarlierVisitDevices } from './earlier-visit-devices.ts';
 import { choiceAmong } from './heart-rate-choice.ts';
 import {
   exercisesCountedBy,
@@ -85,6 +86,7 @@ import type { ExportedFile } from './session-files.ts';
 //   device-members.ts      each device as the app follows it: virtual strap, phone, replay, Bluetooth
 //   device-source.ts       the one source read from them: heart rate by rank, motion, their name
 //   remembered-devices.ts  the devices and the virtual habit kept from one visit to the next
+//   earlier-visit-devices.ts  those devices connected again with no tap, in turn and by themselves
 
 export {
   type AwayConnection,
@@ -183,17 +185,8 @@ export class Devices extends Model<DeviceState> {
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
-  /** Devices of an earlier visit being connected again, by id, until the attempt is over (true: connected). */
-  private readonly rejoining = new Map<string, Promise<boolean>>();
-  /** The devices of an earlier visit on their first try as the page loads (see DeviceState.firstTries). */
-  private firstTries: Array<{ readonly device: BluetoothDevice; readonly kind: BleDeviceKind }> = [];
-  /** Devices of an earlier visit that did not answer as the page loaded, tried again now and then. */
-  private awaited: Array<{ readonly device: BluetoothDevice; readonly kind: BleDeviceKind }> = [];
-  private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The awaited devices are being tried by themselves now: the round schedules the next when it ends. */
-  private rejoiningAwaited = false;
-  /** Tries of the awaited devices made by themselves since the page loaded. */
-  private failedRejoins = 0;
+  /** The devices of an earlier visit, connected again with no tap. */
+  private readonly earlierVisit: EarlierVisitDevices;
   /** The page is hidden (the screen went off, another app is in front). */
   private pageHidden = false;
   /** The devices' streams are stopped on purpose (see applyStreaming): their silence is no news. */
@@ -239,6 +232,13 @@ export class Devices extends Model<DeviceState> {
       parseKnownDevices,
       () => [],
     );
+    this.earlierVisit = new EarlierVisitDevices({
+      connect: (device, kind) => this.useBluetoothDevice(device, kind, true),
+      isKnown: (id) => this.knownDevices.load().some((d) => d.id === id),
+      isListed: (id) => this.members.some((m) => m.status.id === id),
+      update: (patch) => this.update(patch),
+      pace: () => ({ sessionRunning: this.sessionRunning, pageHidden: this.pageHidden }),
+    });
     const virtual = this.createVirtualMember();
     this.members = [virtual];
     this.sourceMembers = [virtual];
@@ -287,9 +287,9 @@ export class Devices extends Model<DeviceState> {
     // person's own devices aside for a try, a demo or a day the strap is flat, not for good.
     this.knownDevices.clear();
     // Those waiting their first try are tried no more either (the one being tried ends its try).
-    this.firstTries = this.firstTries.filter((t) => this.rejoining.has(t.device.id));
-    this.stopAwaiting(() => true);
-    this.publishAwaiting();
+    this.earlierVisit.stopFirstTries();
+    this.earlierVisit.stopAwaiting(() => true);
+    this.earlierVisit.publishAwaiting();
     if (this.members.length === 1 && this.members[0].virtual) return;
     this.setMembers([this.createVirtualMember()]);
   }
@@ -318,7 +318,7 @@ export class Devices extends Model<DeviceState> {
   replay(recording: Recording, placement?: Placement, fileName?: string): void {
     this.lastReplay = { recording, placement, fileName };
     // A device of the last visit joining would end the replay: it is tried again on the next visit.
-    this.stopAwaiting(() => true);
+    this.earlierVisit.stopAwaiting(() => true);
     const replay = new ReplaySource(recording, {
       now: this.options.now,
       placement,
@@ -369,7 +369,7 @@ export class Devices extends Model<DeviceState> {
   reconnectDevice(id: string): void {
     const session = this.members.find((m) => m.status.id === id)?.session;
     if (!session) {
-      void this.rejoinAwaitedNow(id);
+      void this.earlierVisit.rejoinAwaitedNow(id);
       return;
     }
     // The person did what "out of reach … press Reconnect" asked; if the device stays away, it is said again.
@@ -394,106 +394,7 @@ export class Devices extends Model<DeviceState> {
     } catch {
       return;
     }
-    // Tried one at a time, all named from the start: a watch waiting its turn behind a strap is said
-    // to be on its way, not left out as if it were not coming.
-    this.firstTries = known.flatMap(({ id, kind }) => {
-      const device = granted.find((d) => d.id === id);
-      return device && !this.members.some((m) => m.status.id === id) ? [{ device, kind }] : [];
-    });
-    this.publishAwaiting();
-    for (const { device, kind } of [...this.firstTries]) {
-      // The person may have chosen the virtual strap, or picked this device, while the others were tried.
-      const stillKnown = this.knownDevices.load().some((d) => d.id === device.id);
-      if (!stillKnown || this.members.some((m) => m.status.id === device.id)) {
-        this.firstTries = this.firstTries.filter((t) => t.device !== device);
-        this.publishAwaiting();
-        continue;
-      }
-      const reached = await this.rejoin(device, kind, true);
-      if (!reached && this.awaited.some((a) => a.device === device)) this.tellNotFound(device, kind);
-    }
-    this.scheduleRejoin();
-  }
-
-  /**
-   * One try at a device of an earlier visit, with no chooser; true when it is connected. The first try
-   * of the visit (`awaitIfUnreached`) leaves one that does not answer awaited, in the same news as the
-   * try's end: no moment says the device is neither tried nor awaited (a pause picked up from an
-   * earlier page would take it for back, see pauseForConnectionOnRestore).
-   */
-  private async rejoin(
-    device: BluetoothDevice,
-    kind: BleDeviceKind,
-    awaitIfUnreached = false,
-  ): Promise<boolean> {
-    const attempt = this.useBluetoothDevice(device, kind, true);
-    this.rejoining.set(device.id, attempt);
-    if (awaitIfUnreached && !this.firstTries.some((t) => t.device === device)) {
-      this.firstTries.push({ device, kind });
-    }
-    this.publishAwaiting();
-    let reached = false;
-    try {
-      reached = await attempt;
-      return reached;
-    } finally {
-      this.rejoining.delete(device.id);
-      if (awaitIfUnreached) this.firstTries = this.firstTries.filter((t) => t.device !== device);
-      // The person may have chosen the virtual strap or another strap while it was tried.
-      const stillKnown = this.knownDevices.load().some((d) => d.id === device.id);
-      if (!reached && awaitIfUnreached && stillKnown) this.awaited.push({ device, kind });
-      this.publishAwaiting();
-    }
-  }
-
-  /** The person asked for an awaited device: it is tried at once, and said again not to be found. */
-  private async rejoinAwaitedNow(id: string): Promise<void> {
-    const awaited = this.awaited.find((a) => a.device.id === id);
-    if (!awaited || this.rejoining.has(id)) return;
-    // The person did what "Not found … bring it closer" asked; if the device stays away, it is said again.
-    this.update({ problem: null });
-    const reached = await this.rejoin(awaited.device, awaited.kind);
-    if (!reached && this.awaited.includes(awaited)) this.tellNotFound(awaited.device, awaited.kind);
-  }
-
-  private tellNotFound(device: BluetoothDevice, kind: BleDeviceKind): void {
-    this.update({ problem: notFoundWords(device, kind) });
-  }
-
-  /**
-   * The next try of the awaited devices by themselves, when there is one to make (see tryAgainDelayMs).
-   * None while a round of tries is under way (an attempt may take ATTEMPT_TIMEOUT_MS): that round
-   * schedules the next as it ends, lest two rounds run side by side and each count a failure.
-   */
-  private scheduleRejoin(): void {
-    if (this.rejoinTimer !== null) clearTimeout(this.rejoinTimer);
-    this.rejoinTimer = null;
-    if (this.awaited.length === 0 || this.rejoiningAwaited) return;
-    const delay = tryAgainDelayMs({
-      failedAttempts: this.failedRejoins,
-      sessionRunning: this.sessionRunning,
-      pageHidden: this.pageHidden,
-    });
-    if (delay === null) return;
-    this.rejoinTimer = setTimeout(() => {
-      this.rejoinTimer = null;
-      void this.rejoinAwaited();
-    }, delay);
-  }
-
-  private async rejoinAwaited(): Promise<void> {
-    this.rejoiningAwaited = true;
-    try {
-      for (const awaited of [...this.awaited]) {
-        // Connected or given up meanwhile, or being tried at the person's word.
-        if (!this.awaited.includes(awaited) || this.rejoining.has(awaited.device.id)) continue;
-        await this.rejoin(awaited.device, awaited.kind);
-      }
-    } finally {
-      this.rejoiningAwaited = false;
-    }
-    this.failedRejoins++;
-    this.scheduleRejoin();
+    await this.earlierVisit.tryInTurn(known, granted);
   }
 
   /** The Bluetooth devices given up on after their reconnection attempts, out of reach. */
@@ -540,34 +441,6 @@ export class Devices extends Model<DeviceState> {
     this.scheduleLostRetry();
   }
 
-  /** The awaited devices that `gone` matches are tried no more (connected, or another chosen). */
-  private stopAwaiting(
-    gone: (awaited: { readonly device: BluetoothDevice; readonly kind: BleDeviceKind }) => boolean,
-  ): void {
-    const left = this.awaited.filter((a) => !gone(a));
-    if (left.length === this.awaited.length) return;
-    this.awaited = left;
-    this.publishAwaiting();
-    this.scheduleRejoin();
-  }
-
-  private publishAwaiting(): void {
-    const named = ({ device, kind }: { readonly device: BluetoothDevice; readonly kind: BleDeviceKind }) => ({
-      id: device.id,
-      name: device.name || BLE_DEVICE_KINDS[kind].label,
-      kind,
-      trying: this.rejoining.has(device.id),
-    });
-    const connected = (id: string) => this.members.some((m) => m.status.id === id);
-    this.update({
-      awaiting: this.awaited.map(named),
-      firstTries: this.firstTries.filter((t) => !connected(t.device.id)).map(named),
-      // One connected is listed among the devices, its try over for the person: a pause waiting for it
-      // goes on from "out of reach" at once, not by way of "connection lost" (see pauseForConnectionOnRestore).
-      rejoining: [...this.rejoining.keys()].some((id) => !this.members.some((m) => m.status.id === id)),
-    });
-  }
-
   /**
    * Disconnects one device (stopping its streams first); it is not connected again on the next visit.
    * One awaited is forgotten so (a strap left at home, or sold), the virtual strap going on. Either
@@ -577,12 +450,12 @@ export class Devices extends Model<DeviceState> {
    */
   disconnectDevice(id: string): void {
     this.remember(this.knownDevices.load().filter((d) => d.id !== id));
-    const awaited = this.awaited.find((a) => a.device.id === id);
+    const awaited = this.earlierVisit.awaitedWithId(id);
     if (awaited) void forgetPermission(awaited.device);
     // "It is tried again by itself" is no longer so.
     if (awaited && this.state.problem === notFoundWords(awaited.device, awaited.kind))
       this.update({ problem: null });
-    this.stopAwaiting((a) => a.device.id === id);
+    this.earlierVisit.stopAwaiting((a) => a.device.id === id);
     const session = this.members.find((m) => m.status.id === id)?.session;
     this.removeMember(id);
     // Once it has stopped its streams and let go (see GattSession.close): forget() would cut that short.
@@ -603,7 +476,7 @@ export class Devices extends Model<DeviceState> {
   }
 
   dispose(): void {
-    this.stopAwaiting(() => true);
+    this.earlierVisit.stopAwaiting(() => true);
     if (this.lostRetryTimer !== null) clearTimeout(this.lostRetryTimer);
     this.lostRetryTimer = null;
     this.lifecycle.unsubscribe();
@@ -630,7 +503,7 @@ export class Devices extends Model<DeviceState> {
       return;
     }
     // Picked while its connection from an earlier visit is under way: one connection, not two.
-    await this.rejoining.get(device.id);
+    await this.earlierVisit.attemptUnderWay(device.id);
     const already = this.members.find((m) => m.status.id === device.id);
     if (already) {
       // Picked again: the device stays as it is, and one the app gave up on is tried again.
@@ -679,9 +552,9 @@ export class Devices extends Model<DeviceState> {
       this.addMember(member, (m) => m === member || replaced.includes(m), { keepProblem: !quiet });
       const replacedIds = new Set([
         ...replaced.map((m) => m.status.id),
-        ...this.awaited.filter((a) => a.kind === kind && a.device.id !== device.id).map((a) => a.device.id),
+        ...this.earlierVisit.awaitedOfKindBut(kind, device.id),
       ]);
-      this.stopAwaiting((a) => a.device.id === device.id || replacedIds.has(a.device.id));
+      this.earlierVisit.stopAwaiting((a) => a.device.id === device.id || replacedIds.has(a.device.id));
       this.remember([
         ...this.knownDevices.load().filter((d) => d.id !== device.id && !replacedIds.has(d.id)),
         { id: device.id, kind },
@@ -968,7 +841,7 @@ export class Devices extends Model<DeviceState> {
     if (sessionRunning === this.sessionRunning) return;
     this.sessionRunning = sessionRunning;
     this.applyStreaming();
-    this.scheduleRejoin();
+    this.earlierVisit.scheduleRejoin();
     this.scheduleLostRetry();
   }
 
@@ -990,7 +863,7 @@ export class Devices extends Model<DeviceState> {
     const onVisibility = () => {
       this.pageHidden = win.document.visibilityState === 'hidden';
       this.applyStreaming();
-      this.scheduleRejoin();
+      this.earlierVisit.scheduleRejoin();
       this.scheduleLostRetry();
     };
     const onPageHide = () => {
