@@ -59,6 +59,7 @@ import { findingPulseOf } from './device-streams.ts';
 import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
 import { EarlierVisitDevices } from './earlier-visit-devices.ts';
 import { choiceAmong } from './heart-rate-choice.ts';
+import { LostDeviceRetries } from './lost-device-retries.ts';
 import {
   exercisesCountedBy,
   exercisesHandedOverBy,
@@ -67,7 +68,7 @@ import {
 } from './motion-routing.ts';
 import { personLocale } from './person-locale.ts';
 import { recordingFile } from './recording-file.ts';
-import { tryAgainDelayMs } from './rejoin-policy.ts';
+import type { RejoinCircumstances } from './rejoin-policy.ts';
 import {
   BLUETOOTH_DEVICES_KEY,
   forgetPermission,
@@ -87,6 +88,7 @@ import type { ExportedFile } from './session-files.ts';
 //   device-source.ts       the one source read from them: heart rate by rank, motion, their name
 //   remembered-devices.ts  the devices and the virtual habit kept from one visit to the next
 //   earlier-visit-devices.ts  those devices connected again with no tap, in turn and by themselves
+//   lost-device-retries.ts the devices given up for lost, tried again by themselves
 
 export {
   type AwayConnection,
@@ -193,11 +195,8 @@ export class Devices extends Model<DeviceState> {
   private readonly streamsSuspended = new BehaviorSubject(false);
   /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
   private sessionRunning = false;
-  private lostRetryTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The devices given up on are being tried now. */
-  private retryingLost = false;
-  /** Tries by themselves of the devices given up on, since none was given up on. */
-  private failedLostRetries = 0;
+  /** The devices given up on, tried again by themselves. */
+  private readonly lostRetries: LostDeviceRetries;
   /** The set under way, by its key (see setKey), and its exercise; null outside a set. */
   private readonly setUnderWay = new BehaviorSubject<{
     readonly key: string;
@@ -237,7 +236,11 @@ export class Devices extends Model<DeviceState> {
       isKnown: (id) => this.knownDevices.load().some((d) => d.id === id),
       isListed: (id) => this.members.some((m) => m.status.id === id),
       update: (patch) => this.update(patch),
-      pace: () => ({ sessionRunning: this.sessionRunning, pageHidden: this.pageHidden }),
+      pace: () => this.pace(),
+    });
+    this.lostRetries = new LostDeviceRetries({
+      lostSessions: () => this.lostSessions(),
+      pace: () => this.pace(),
     });
     const virtual = this.createVirtualMember();
     this.members = [virtual];
@@ -397,48 +400,14 @@ export class Devices extends Model<DeviceState> {
     await this.earlierVisit.tryInTurn(known, granted);
   }
 
+  /** What spaces the tries by themselves of devices out of reach (see tryAgainDelayMs). */
+  private pace(): Omit<RejoinCircumstances, 'failedAttempts'> {
+    return { sessionRunning: this.sessionRunning, pageHidden: this.pageHidden };
+  }
+
   /** The Bluetooth devices given up on after their reconnection attempts, out of reach. */
   private lostSessions(): GattSession[] {
     return this.members.flatMap((m) => (m.session && this.connections.get(m) === 'lost' ? [m.session] : []));
-  }
-
-  /**
-   * The next try of the devices given up on, by themselves (see tryAgainDelayMs): a strap that
-   * comes back is not left until the person thinks of Reconnect. A try already due stays due.
-   */
-  private scheduleLostRetry(): void {
-    if (this.retryingLost) return;
-    const lost = this.lostSessions();
-    if (lost.length === 0) this.failedLostRetries = 0;
-    const delay =
-      lost.length === 0
-        ? null
-        : tryAgainDelayMs({
-            failedAttempts: this.failedLostRetries,
-            sessionRunning: this.sessionRunning,
-            pageHidden: this.pageHidden,
-          });
-    if (delay === null) {
-      if (this.lostRetryTimer !== null) clearTimeout(this.lostRetryTimer);
-      this.lostRetryTimer = null;
-      return;
-    }
-    if (this.lostRetryTimer !== null) return;
-    this.lostRetryTimer = setTimeout(() => {
-      this.lostRetryTimer = null;
-      void this.retryLost();
-    }, delay);
-  }
-
-  private async retryLost(): Promise<void> {
-    this.retryingLost = true;
-    try {
-      for (const session of this.lostSessions()) await session.tryOnce();
-    } finally {
-      this.retryingLost = false;
-    }
-    this.failedLostRetries++;
-    this.scheduleLostRetry();
   }
 
   /**
@@ -477,8 +446,7 @@ export class Devices extends Model<DeviceState> {
 
   dispose(): void {
     this.earlierVisit.stopAwaiting(() => true);
-    if (this.lostRetryTimer !== null) clearTimeout(this.lostRetryTimer);
-    this.lostRetryTimer = null;
+    this.lostRetries.dispose();
     this.lifecycle.unsubscribe();
     this.memberSubscriptions.unsubscribe();
     for (const m of this.members) m.close();
@@ -790,7 +758,7 @@ export class Devices extends Model<DeviceState> {
           this.motionRefused.set(m, seen[i].motionRefused);
           this.motionStopped.set(m, statuses[i].motionStopped);
         }
-        this.scheduleLostRetry();
+        this.lostRetries.schedule();
         // The set under way handed to another device (its own given up for lost) is read from that
         // one from now; a set just begun is read from its device as it begins, and one whose device was
         // taken away (the virtual strap making room) from the devices published then (see setMembers).
@@ -842,7 +810,7 @@ export class Devices extends Model<DeviceState> {
     this.sessionRunning = sessionRunning;
     this.applyStreaming();
     this.earlierVisit.scheduleRejoin();
-    this.scheduleLostRetry();
+    this.lostRetries.schedule();
   }
 
   /** Streams stop while the page is hidden with no session under way, and run otherwise. */
@@ -864,7 +832,7 @@ export class Devices extends Model<DeviceState> {
       this.pageHidden = win.document.visibilityState === 'hidden';
       this.applyStreaming();
       this.earlierVisit.scheduleRejoin();
-      this.scheduleLostRetry();
+      this.lostRetries.schedule();
     };
     const onPageHide = () => {
       for (const m of this.members) void m.session?.suspendStreams();

@@ -5,7 +5,7 @@
 import { BLE_DEVICE_KINDS, type BleDeviceKind } from '../sensors/ble/device-kinds.ts';
 import type { DeviceState } from './device-status.ts';
 import { notFoundWords } from './device-words.ts';
-import { tryAgainDelayMs } from './rejoin-policy.ts';
+import { type RejoinCircumstances, tryAgainDelayMs } from './rejoin-policy.ts';
 import type { KnownDevice } from './remembered-devices.ts';
 
 /** A device of an earlier visit, as the browser gives it back, and its kind. */
@@ -24,7 +24,7 @@ export interface EarlierVisitHost {
   isListed(id: string): boolean;
   update(patch: Partial<Pick<DeviceState, 'awaiting' | 'firstTries' | 'rejoining' | 'problem'>>): void;
   /** Whether a session is under way and the page hidden, which space the tries by themselves. */
-  pace(): { readonly sessionRunning: boolean; readonly pageHidden: boolean };
+  pace(): Omit<RejoinCircumstances, 'failedAttempts'>;
 }
 
 export class EarlierVisitDevices {
