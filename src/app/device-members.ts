@@ -3,6 +3,7 @@
 
 import {
   BehaviorSubject,
+  combineLatest,
   distinctUntilChanged,
   filter,
   map,
@@ -21,7 +22,7 @@ import type { AccelFrame, HeartRateSample } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import type { ConnectionState, DeviceStatus } from './device-status.ts';
-import { heldWhileUnchanged, motionStoppedOf } from './device-streams.ts';
+import { findingPulseOf, heldWhileUnchanged, motionStoppedOf } from './device-streams.ts';
 
 /** One connected device and its streams. */
 export interface Member {
@@ -57,6 +58,48 @@ export interface Member {
   /** A replay's: when the recording it plays was made (null when it does not say); absent for a live device. */
   readonly recordedAt?: string | null;
   close(): void;
+}
+
+/** A device's state as its streams tell it, and whether it refused to stream its motion. */
+export interface MemberSeen {
+  readonly status: Omit<DeviceStatus, 'heartRate' | 'motion' | 'counts' | 'handedOver'>;
+  readonly motionRefused: boolean;
+}
+
+/** Follows a device's streams into its state (see DeviceStatus), as they change. */
+export function memberSeen(m: Member): Observable<MemberSeen> {
+  return combineLatest([
+    m.connection$,
+    m.battery$,
+    m.malformedPackets$,
+    m.sampleRateHz$,
+    m.motionRefused$ ?? of(false),
+    m.motionStopped$ ?? of(false),
+    m.pulseSought$ && m.heartRate$ ? findingPulseOf(m.pulseSought$, m.heartRate$, m.connection$) : of(false),
+  ]).pipe(
+    map(
+      ([
+        connection,
+        battery,
+        malformedPackets,
+        sampleRateHz,
+        motionRefused,
+        motionStopped,
+        findingPulse,
+      ]) => ({
+        status: {
+          ...m.status,
+          connection,
+          battery,
+          malformedPackets,
+          sampleRateHz,
+          motionStopped,
+          findingPulse,
+        },
+        motionRefused,
+      }),
+    ),
+  );
 }
 
 /** What a member's streams are timed by, and whether the devices' streams are stopped on purpose. */

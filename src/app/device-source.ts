@@ -1,13 +1,13 @@
 // The one source the app reads, made of the devices connected: heart rate from the best-ranked device
 // with a reading, motion from the one best placed, and the name of them together.
 
-import { distinctUntilChanged, filter, map, NEVER, type Observable } from 'rxjs';
+import { distinctUntilChanged, filter, map, NEVER, type Observable, startWith } from 'rxjs';
 import { BLE_DEVICE_KINDS, type BleDeviceKind, HEART_RATE_FRESH_MS } from '../sensors/ble/device-kinds.ts';
 import type { HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import type { Member } from './device-members.ts';
 import type { DeviceKind, Source } from './device-status.ts';
-import { chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
+import { choiceAmong, chooseHeartRate, type HeartRateChoice } from './heart-rate-choice.ts';
 
 /** Between the names of the devices read together, in the name of the one source they make. */
 const NAMES_TOGETHER = ' + ';
@@ -67,6 +67,20 @@ export function heartRateChoice(members: readonly Member[]): Observable<HeartRat
       there$: m.connection$.pipe(map((c) => c === 'connecting' || c === 'connected')),
       freshMs: heartRateFreshMs(m.status.kind),
     })),
+  );
+}
+
+/**
+ * The device of `heartRateMembers` the heart rate comes from now, read at each change of the readings
+ * as the heart rate shown is; before the devices' states are known, the one read while none has a
+ * reading.
+ */
+export function heartRateFrom(heartRateMembers: readonly Member[]): Observable<Member | null> {
+  const noReadings = heartRateMembers.map(() => null);
+  return heartRateChoice(heartRateMembers).pipe(
+    startWith(choiceAmong(noReadings, noReadings)),
+    map((c) => heartRateMembers[c.from] ?? null),
+    distinctUntilChanged(),
   );
 }
 

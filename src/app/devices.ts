@@ -6,16 +6,13 @@
 import {
   BehaviorSubject,
   combineLatest,
-  distinctUntilChanged,
   EMPTY,
   filter,
   firstValueFrom,
   map,
   merge,
   type Observable,
-  of,
   Subscription,
-  startWith,
   switchMap,
   take,
   tap,
@@ -47,18 +44,17 @@ import {
   type JoiningMember,
   type Member,
   type MemberStreams,
+  memberSeen,
   phoneMember,
   replayMember,
   sameMembers,
   virtualMember,
 } from './device-members.ts';
 import { worstConnection } from './device-needs.ts';
-import { byHeartRateRank, heartRateChoice, sourceOf } from './device-source.ts';
+import { byHeartRateRank, heartRateFrom, sourceOf } from './device-source.ts';
 import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
-import { findingPulseOf } from './device-streams.ts';
 import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
 import { EarlierVisitDevices } from './earlier-visit-devices.ts';
-import { choiceAmong } from './heart-rate-choice.ts';
 import { LostDeviceRetries } from './lost-device-retries.ts';
 import {
   exercisesCountedBy,
@@ -701,55 +697,12 @@ export class Devices extends Model<DeviceState> {
     this.memberSubscriptions.unsubscribe();
     this.memberSubscriptions = new Subscription();
     const members = this.members;
-    const heartRateMembers = this.heartRateMembers();
-    // Read at each change of the readings, as the heart rate shown is: the device it comes from now;
-    // before the devices' states are known, the one read while none has a reading.
-    const noReadings = heartRateMembers.map(() => null);
-    const hr$ = heartRateChoice(heartRateMembers).pipe(
-      startWith(choiceAmong(noReadings, noReadings)),
-      map((c) => heartRateMembers[c.from] ?? null),
-      distinctUntilChanged(),
-    );
+    const hr$ = heartRateFrom(this.heartRateMembers());
     let motion = this.motionMember(null);
     const source = this.compose().info;
     this.update({ source, countsMotion: motion !== null, ...(keepProblem ? {} : { problem: null }) });
     if (members.length === 0) return;
-    const perDevice = members.map((m) =>
-      combineLatest([
-        m.connection$,
-        m.battery$,
-        m.malformedPackets$,
-        m.sampleRateHz$,
-        m.motionRefused$ ?? of(false),
-        m.motionStopped$ ?? of(false),
-        m.pulseSought$ && m.heartRate$
-          ? findingPulseOf(m.pulseSought$, m.heartRate$, m.connection$)
-          : of(false),
-      ]).pipe(
-        map(
-          ([
-            connection,
-            battery,
-            malformedPackets,
-            sampleRateHz,
-            motionRefused,
-            motionStopped,
-            findingPulse,
-          ]) => ({
-            status: {
-              ...m.status,
-              connection,
-              battery,
-              malformedPackets,
-              sampleRateHz,
-              motionStopped,
-              findingPulse,
-            },
-            motionRefused,
-          }),
-        ),
-      ),
-    );
+    const perDevice = members.map(memberSeen);
     this.memberSubscriptions.add(
       combineLatest([combineLatest(perDevice), hr$, this.setUnderWay]).subscribe(([seen, hr, set]) => {
         const statuses = seen.map((s, i) => ({ ...s.status, heartRate: members[i] === hr }));
