@@ -235,7 +235,7 @@ export function bluetoothMember(
   const live = new GattSession(device, spec.profiles(), { now: streams.now });
   const problems = showProblems(live);
   // Heard from the start: a device refuses its motion stream while it is being set up, before it
-  // is read from (see joining), and the device list is watched afresh once it is.
+  // is read from (see Devices.joining), and the device list is watched afresh once it is.
   const motionRefused = new BehaviorSubject(false);
   const refusals = merge(
     live.problem$.pipe(

@@ -2,6 +2,18 @@
 // picks a real device. Several devices can be connected at once (an H10 on the chest for heart rate
 // and trunk motion, a watch for the wrist): the app then reads heart rate from one and motion from
 // the one best placed for the exercise.
+//
+// The Devices model below coordinates them; each concern has a module of its own:
+//   device-status.ts           what the app tells of each device and of them all (the types the UI reads)
+//   device-needs.ts            what a set or rest needs of the devices, and which are away (pure)
+//   device-words.ts            what the screens say of the devices (pure)
+//   device-streams.ts          what a device's streams say: pulse sought, motion stopped, a reading held
+//   device-members.ts          each device as the app follows it: virtual strap, phone, replay, Bluetooth
+//   device-source.ts           the one source read from them: heart rate by rank, motion, their name
+//   remembered-devices.ts      the devices and the virtual habit kept from one visit to the next
+//   earlier-visit-devices.ts   those devices connected again with no tap, in turn and by themselves
+//   lost-device-retries.ts     the devices given up for lost, tried again by themselves
+// Their names the rest of the app reads are exported from here too.
 
 import {
   BehaviorSubject,
@@ -74,17 +86,6 @@ import {
   VIRTUAL_HABIT_KEY,
 } from './remembered-devices.ts';
 import type { ExportedFile } from './session-files.ts';
-
-// The device layer, concern by concern; this module wires them into the Devices model:
-//   device-status.ts       what the app tells of each device and of them all (the types the UI reads)
-//   device-needs.ts        what a set or rest needs of the devices, and which are away (pure)
-//   device-words.ts        what the screens say of the devices (pure)
-//   device-streams.ts      what a device's streams say: pulse sought, motion stopped, a reading held
-//   device-members.ts      each device as the app follows it: virtual strap, phone, replay, Bluetooth
-//   device-source.ts       the one source read from them: heart rate by rank, motion, their name
-//   remembered-devices.ts  the devices and the virtual habit kept from one visit to the next
-//   earlier-visit-devices.ts  those devices connected again with no tap, in turn and by themselves
-//   lost-device-retries.ts the devices given up for lost, tried again by themselves
 
 export {
   type AwayConnection,
