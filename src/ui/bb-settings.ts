@@ -339,6 +339,10 @@ export class BbSettings extends LitElement {
         color: var(--bb-text, #f5f7fa);
         font-weight: 600;
       }
+      /* Why the greyed controls are off is read, not skimmed past like the greyed words above it. */
+      .note.why-muted {
+        color: var(--bb-text, #f5f7fa);
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -717,7 +721,15 @@ export class BbSettings extends LitElement {
           <output aria-hidden="true">${s.speechRate.toFixed(1)}×</output>
         </label>
         <div class="actions">
-          <button type="button" ?disabled=${s.muted} @click=${this.onTryVoice}>Try the voice</button>
+          <button type="button" ?disabled=${s.muted} aria-describedby=${s.muted ? 'why-muted' : nothing}
+            @click=${this.onTryVoice}>Try the voice</button>
+          ${
+            // Greyed, the voice's controls gave no reason, and Try the voice was a dead button to a
+            // person who came to hear one: beside it, why, and what brings it back.
+            s.muted
+              ? html`<p class="note why-muted" id="why-muted">Muted: untick Mute to hear the voice and tones.</p>`
+              : nothing
+          }
         </div>
         ${
           // Some systems have no speech voices at all (Chromium on Linux without a speech service):

@@ -546,6 +546,49 @@ describe('bb-settings', () => {
     expect(colourOf(/^Tones/)).toBe(colourOf(/^Vibrate/));
   });
 
+  it.each([
+    [360, 640],
+    [1366, 768],
+  ])(
+    'at %d × %d says beside the greyed Try the voice why it is off while muted, and how to hear it',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height, '0 1rem');
+      try {
+        const { model, element } = mount();
+        model.setMuted(true);
+        await element.updateComplete;
+        const tryVoice = page.getByRole('button', { name: 'Try the voice' });
+        await expect.element(tryVoice).toBeDisabled();
+        await expect
+          .element(tryVoice)
+          .toHaveAccessibleDescription('Muted: untick Mute to hear the voice and tones.');
+        const why = page.getByText('Muted: untick Mute to hear the voice and tones.');
+        await expect.element(why).toBeVisible();
+        // Beside the button or on the line under it, whole inside the group's box.
+        const button = tryVoice.element().getBoundingClientRect();
+        const words = why.element().getBoundingClientRect();
+        const group = why.element().closest('fieldset')!.getBoundingClientRect();
+        expect(words.top).toBeGreaterThanOrEqual(button.top);
+        expect(words.top).toBeLessThanOrEqual(button.bottom + 16);
+        expect(words.left).toBeGreaterThanOrEqual(group.left);
+        expect(words.right).toBeLessThanOrEqual(group.right);
+        // Read as words to act on, not greyed like the controls it explains.
+        const greyed = getComputedStyle(
+          page
+            .getByRole('checkbox', { name: /^Tones/ })
+            .element()
+            .closest('label')!,
+        ).color;
+        expect(getComputedStyle(why.element()).color).not.toBe(greyed);
+        model.setMuted(false);
+        await expect.element(tryVoice).toBeEnabled();
+        await expect.element(why).not.toBeInTheDocument();
+      } finally {
+        await restore();
+      }
+    },
+  );
+
   it('chooses a voice and a speech rate, and asks to try them', async () => {
     const { model, element } = mount([
       { uri: 'urn:amy', name: 'Amy', lang: 'en-GB', isDefault: false, english: true },
