@@ -104,6 +104,11 @@ const SCREEN_CODE: Record<LazyScreen, () => Promise<unknown>> = {
   settings: () => import('./bb-settings.ts'),
 };
 
+/** A screen's heading, in its shadow root where it has one. */
+function headingOf(screen: HTMLElement | null): HTMLElement | null {
+  return (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2') ?? null;
+}
+
 /** The app shell: reads the models, shows the screen for the session's phase, and sends commands. */
 @customElement('bb-app')
 export class BbApp extends LitElement {
@@ -500,6 +505,7 @@ export class BbApp extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('button.menu')?.focus();
     });
     this.addEventListener('bb-settings-done', () => (this.view = 'session'));
+    this.addEventListener('bb-notice-answered', () => this.focusPastNotice());
     this.addEventListener('bb-try-voice', () =>
       this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', { interrupt: true }),
     );
@@ -1216,13 +1222,35 @@ export class BbApp extends LitElement {
    * the screen; only a keyboard's focus out of the window is scrolled to.
    */
   private async focusNewScreen(): Promise<void> {
-    const screen = this.renderRoot.querySelector<HTMLElement>(
-      'main > :is(.ready, bb-history, bb-settings, bb-set-view, bb-rest-view, bb-summary)',
-    );
+    const screen = this.shownScreen();
     if (screen instanceof LitElement) await screen.updateComplete;
     const lost = document.activeElement === document.body || document.activeElement === null;
-    const heading = (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2');
+    const heading = headingOf(screen);
     if (lost && heading) focusHeading(heading);
+  }
+
+  /** The screen in the main, under any notice or way back above it. */
+  private shownScreen(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(
+      'main > :is(.ready, bb-history, bb-settings, bb-set-view, bb-rest-view, bb-summary)',
+    );
+  }
+
+  /**
+   * The notice the keyboard answered goes with its button: on the start screen the focus goes to
+   * Start, the button just before the notice under it and the one thing there to do; above another
+   * screen, to that screen's heading, where the screen the notice sat over begins.
+   */
+  private focusPastNotice(): void {
+    const start = this.showsStartScreen()
+      ? this.renderRoot.querySelector<HTMLElement>('.ready .start:not([aria-hidden])')
+      : null;
+    if (start) {
+      start.focus({ preventScroll: true });
+      return;
+    }
+    const heading = headingOf(this.shownScreen());
+    if (heading) focusHeading(heading);
   }
 
   /**

@@ -103,13 +103,13 @@ export class BbUpdatePrompt extends LitElement {
       return html`<div role="status">
         A new version of Backbeat is ready.
         <button class="primary" @click=${() => this.updates.reload()}>Reload</button>
-        <button class="quiet" @click=${() => this.updates.dismiss()}>Later</button>
+        <button class="quiet" @click=${this.onAnswered}>Later</button>
       </div>`;
     }
     if (showing === 'offline') {
       return html`<div role="status">
         Backbeat now works offline.
-        <button class="quiet" @click=${() => this.updates.dismiss()}>OK</button>
+        <button class="quiet" @click=${this.onAnswered}>OK</button>
       </div>`;
     }
     if (this.keepsRoom()) {
@@ -133,11 +133,33 @@ export class BbUpdatePrompt extends LitElement {
     // The offline news was on screen when the session began: it has been seen, and does not come back.
     if (shown === 'offline' && this.waiting) this.updates.dismiss();
     if (!showing) return;
+    this.startTimer(showing);
+  }
+
+  /**
+   * A notice with the keyboard's focus on its button stays until the focus leaves it: gone from
+   * under the focus, it took the focus with it, to the page's body, and a person who had tabbed to
+   * its OK was sent back to the page's top.
+   */
+  private startTimer(showing: keyof typeof NOTICE_MS): void {
     this.timing = showing;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.updates.dismiss();
+      if (this.shadowRoot?.activeElement) this.startTimer(showing);
+      else this.updates.dismiss();
     }, NOTICE_MS[showing]);
+  }
+
+  /**
+   * OK or Later goes with the notice: answered from the keyboard (a click with no pointer behind it,
+   * detail 0), the screen the notice is on is asked to take the focus first, so that it is not lost
+   * to the page's body and the next Tab does not start again from the page's top. A tap leaves the
+   * focus where a tap leaves it.
+   */
+  private onAnswered(event: MouseEvent): void {
+    if (event.detail === 0 && this.shadowRoot?.activeElement)
+      this.dispatchEvent(new CustomEvent('bb-notice-answered', { bubbles: true, composed: true }));
+    this.updates.dismiss();
   }
 
   private showing(): keyof typeof NOTICE_MS | null {
@@ -160,5 +182,9 @@ export class BbUpdatePrompt extends LitElement {
 declare global {
   interface HTMLElementTagNameMap {
     'bb-update-prompt': BbUpdatePrompt;
+  }
+  interface GlobalEventHandlersEventMap {
+    /** The notice was answered from the keyboard and goes: the focus on its button wants a new place. */
+    'bb-notice-answered': CustomEvent<undefined>;
   }
 }

@@ -49,6 +49,22 @@ describe('bb-update-prompt', () => {
     expect(prompt.shadowRoot!.querySelector('[role="status"]')).toBeNull();
   });
 
+  it('stays while the keyboard is on its OK, and leaves after its time once the focus has left it', async () => {
+    vi.useFakeTimers();
+    const updates = new UpdateModel();
+    const prompt = mount(updates);
+    const elsewhere = document.createElement('button');
+    document.body.append(elsewhere);
+    updates.update({ offlineReady: true });
+    await prompt.updateComplete;
+    prompt.shadowRoot!.querySelector('button')!.focus();
+    vi.advanceTimersByTime(NOTICE_MS.offline * 3);
+    expect(updates.state.offlineReady).toBe(true);
+    elsewhere.focus();
+    vi.advanceTimersByTime(NOTICE_MS.offline);
+    expect(updates.state.offlineReady).toBe(false);
+  });
+
   it('keeps an update for after the session, and lets the offline news go once it was seen', async () => {
     const updates = new UpdateModel();
     const prompt = mount(updates);

@@ -1,0 +1,63 @@
+// A notice answered from the keyboard goes with its button: the focus goes on to the screen the
+// notice was on, not to the page's body, from which the next Tab started again at the page's top.
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { UpdateModel } from '../../src/app/updates.ts';
+import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
+
+/** The element with the keyboard's focus, inside the shadow roots it is in. */
+function focused(): Element | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
+}
+
+/** Presses Tab until `button` has the focus, as a person with a keyboard reaches it. */
+async function tabTo(button: Element): Promise<void> {
+  for (let presses = 0; presses < 30 && focused() !== button; presses++) await userEvent.tab();
+  expect(focused()).toBe(button);
+}
+
+describe.each([
+  [360, 640],
+  [1366, 768],
+])('at %d × %d, a notice answered from the keyboard', (width, height) => {
+  let mounted: AppShell | undefined;
+  let restore: (() => Promise<void>) | undefined;
+
+  afterEach(async () => {
+    mounted?.remove();
+    await restore?.();
+  });
+
+  it("hands the focus from the offline news' OK to Start, the button above it", async () => {
+    restore = await layOutAsTheApp(width, height);
+    const updates = new UpdateModel();
+    mounted = await mountApp({ updates });
+    updates.update({ offlineReady: true });
+    const ok = page.getByRole('button', { name: 'OK', exact: true });
+    await expect.element(ok).toBeVisible();
+    await tabTo(ok.element());
+    await userEvent.keyboard('{Enter}');
+    await expect.element(ok).not.toBeInTheDocument();
+    const start = page.getByRole('button', { name: 'Start', exact: true }).element();
+    await expect.poll(focused).toBe(start);
+  });
+
+  it("hands the focus from an update's Later to the heading of the screen it was over", async () => {
+    restore = await layOutAsTheApp(width, height);
+    const updates = new UpdateModel();
+    mounted = await mountApp({ updates });
+    await openScreenFromHeader('Settings');
+    const heading = page.getByRole('heading', { name: 'Settings', exact: true });
+    await expect.element(heading).toBeVisible();
+    updates.update({ updateReady: true });
+    const later = page.getByRole('button', { name: 'Later', exact: true });
+    await expect.element(later).toBeVisible();
+    (later.element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(later).not.toBeInTheDocument();
+    await expect.poll(focused).toBe(heading.element());
+  });
+});
