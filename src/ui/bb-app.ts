@@ -704,6 +704,7 @@ export class BbApp extends LitElement {
           <bb-heart-rate
             .bpm=${this.heartRate.value?.bpm ?? null}
             .zone=${this.heartZone()}
+            ?zones=${maxHeartRate(this.settings.value) !== null}
             .absence=${noReadingReason(this.device.value.devices, recordedInAnotherTab(this.history.value))}
             ?finding=${!recordedInAnotherTab(this.history.value) && findingPulse(this.device.value.devices) !== undefined}
           ></bb-heart-rate>

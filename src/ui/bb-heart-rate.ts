@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DeviceStatus } from '../app/devices.ts';
-import { visuallyHidden } from './styles.ts';
+import { hiddenFromSight, narrow, visuallyHidden } from './styles.ts';
 
 /** Live heart rate, large enough to read from the mat. */
 @customElement('bb-heart-rate')
@@ -21,7 +21,8 @@ export class BbHeartRate extends LitElement {
       color: var(--bb-heart, #f87171);
       font-size: 1.6em;
     }
-    .bpm {
+    .bpm,
+    .room-number {
       font-size: clamp(2rem, 6vmin, 3rem);
       font-weight: 800;
     }
@@ -30,25 +31,46 @@ export class BbHeartRate extends LitElement {
       color: var(--bb-muted, #b6c2d1);
     }
     /*
-     * In the number's place, in the words the device panel beside it says a device's state in. Where
-     * the heart and the words on one line are wider than the header leaves them (148 px beside the
-     * screens' menu of a 180 px phone, which leaves 120), the words go on two lines beside the heart,
-     * in the number's height: pushed whole under the heart, they took a line of their own and the
-     * header 24 px more, and smaller words would undo the person's large text.
+     * The reading keeps the room of the widest it shows, three digits and the unit, with none, two
+     * digits or a watch finding the pulse: as the number came and grew, History and Settings beside it
+     * moved 25 px on a laptop, and on a phone with its text at twice its size the unit went under the
+     * number, the header 13 px taller and the set under it lower. Each state lies over the room.
+     */
+    .reading {
+      display: inline-grid;
+    }
+    .reading > * {
+      grid-area: 1 / 1;
+    }
+    .room {
+      visibility: hidden;
+    }
+    .number,
+    .room {
+      display: inline-flex;
+      align-items: baseline;
+      justify-content: end;
+      gap: 0 0.4rem;
+    }
+    /*
+     * In the number's place, in the words the device panel beside it says a device's state in: on two
+     * lines in the number's height where the room is too narrow for one, as beside the screens' menu
+     * of a 180 px phone. They take the room's width, never widen it.
      */
     .finding {
-      flex: 1 1 0;
-      display: inline-grid;
-      align-items: center;
+      inline-size: 0;
+      min-inline-size: 100%;
+      align-self: center;
     }
-    /* As tall as the number's line, so that the header does not move by 8 px as the number comes. */
-    .finding::before {
-      content: '\\200b';
-      grid-area: 1 / 1;
-      font-size: clamp(2rem, 6vmin, 3rem);
-    }
-    .finding > span {
-      grid-area: 1 / 1;
+    /*
+     * "♥ 188 bpm" is 138 px, 18 px wider than the header leaves the heart rate beside the screens' menu
+     * of a 180 px phone: there the unit is left to screen readers, the heart beside the number says it.
+     */
+    @media ${narrow} {
+      .unit,
+      .room-unit {
+        ${hiddenFromSight}
+      }
     }
     /* Each zone its colour, calm to strong (index.html): red is for the top zone only, not an alarm at rest. */
     .zone {
@@ -60,6 +82,10 @@ export class BbHeartRate extends LitElement {
       background: color-mix(in srgb, var(--zone-color) 15%, transparent);
       font-weight: 700;
       white-space: nowrap;
+    }
+    /* Kept for the zone that comes with the next reading, so that its coming moves nothing. */
+    .zone.kept {
+      visibility: hidden;
     }
     .zone[data-zone='2'] {
       --zone-color: var(--bb-zone-2, #60a5fa);
@@ -94,6 +120,11 @@ export class BbHeartRate extends LitElement {
   @property({ type: Boolean }) finding = false;
   /** Heart-rate zone 1–5 from the person's maximum; null when no maximum or age is set, or below zone 1. */
   @property({ type: Number }) zone: number | null = null;
+  /**
+   * The person's maximum is known, so a reading may come with a zone: the zone's room is kept while
+   * there is none, and its coming or going moves nothing beside the heart rate.
+   */
+  @property({ type: Boolean }) zones = false;
 
   override render() {
     // "--" read aloud means nothing: without a reading the words say so, and why.
@@ -103,14 +134,26 @@ export class BbHeartRate extends LitElement {
     return html`
       <span class="heart" aria-hidden="true">♥</span>
       <span class="visually-hidden">${label}</span>
-      ${
-        none && this.finding
-          ? html`<span class="finding" aria-hidden="true" title=${title}><span>finding pulse…</span></span>`
-          : html`<span class="bpm" aria-hidden=${none ? 'true' : nothing} title=${title}>${this.bpm ?? '--'}</span>
-            <span class="unit" aria-hidden=${none ? 'true' : nothing}>bpm</span>`
-      }
-      ${this.zone ? html`<span class="zone" data-zone=${this.zone}>zone ${this.zone}</span>` : null}
+      <span class="reading">
+        <span class="room" aria-hidden="true"><span class="room-number">000</span><span class="room-unit">bpm</span></span>
+        ${
+          none && this.finding
+            ? html`<span class="finding" aria-hidden="true" title=${title}>finding pulse…</span>`
+            : html`<span class="number"><span class="bpm" aria-hidden=${none ? 'true' : nothing} title=${title}>${this.bpm ?? '--'}</span>
+              <span class="unit" aria-hidden=${none ? 'true' : nothing}>bpm</span></span>`
+        }
+      </span>
+      ${this.renderZone()}
     `;
+  }
+
+  private renderZone() {
+    const kept = !this.zone;
+    if (kept && !this.zones) return null;
+    // One template for both: "zone 5" written in another's text nodes was a sixtieth of a pixel wider.
+    return html`<span class=${kept ? 'zone kept' : 'zone'} data-zone=${this.zone ?? nothing} aria-hidden=${kept ? 'true' : nothing}
+      >zone ${this.zone ?? 5}</span
+    >`;
   }
 }
 

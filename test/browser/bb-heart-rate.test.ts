@@ -181,3 +181,38 @@ describe('bb-heart-rate zones', () => {
     });
   }
 });
+
+describe('bb-heart-rate room', () => {
+  const SIZES = [
+    [360, 640],
+    [1366, 768],
+    [180, 320],
+  ] as const;
+  it.each(SIZES)(
+    'keeps the width of three digits and a zone at %i × %i, whatever it shows',
+    async (width, height) => {
+      const restore = await layOutAsTheApp(width, height);
+      try {
+        const element = await mount('bb-heart-rate', { bpm: null, zones: true });
+        const widthOf = async (shown: Partial<typeof element>) => {
+          Object.assign(element, { bpm: null, finding: false, zone: null, ...shown });
+          await element.updateComplete;
+          return element.getBoundingClientRect().width;
+        };
+        const noReading = await widthOf({});
+        expect(await widthOf({ finding: true })).toBe(noReading);
+        expect(await widthOf({ bpm: 58 })).toBe(noReading);
+        expect(await widthOf({ bpm: 81, zone: 1 })).toBeCloseTo(noReading, 0);
+        expect(await widthOf({ bpm: 188, zone: 5 })).toBe(noReading);
+        // Without a maximum no zone comes, and no room is kept for one.
+        element.zones = false;
+        const unzoned = await widthOf({ bpm: 100 });
+        expect(unzoned).toBeLessThan(noReading);
+        expect(await widthOf({})).toBe(unzoned);
+        expect(await widthOf({ bpm: 9 })).toBe(unzoned);
+      } finally {
+        await restore();
+      }
+    },
+  );
+});

@@ -1,0 +1,116 @@
+// The header as the heart rate comes, goes and changes its number of digits: History and Settings (or
+// their menu), the devices' line, and under a session's header its Mute, stay where a finger left them.
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
+import { SessionStore } from '../../src/store/session-store.ts';
+import { asBluetoothDevice, FakeDevice } from '../unit/sensors/ble/fake-device.ts';
+import { type AppShell, mountApp } from './app-shell.ts';
+import { layOutAsTheApp } from './mount.ts';
+
+/** The app started beside a heart-rate strap to connect; `age` gives each reading a zone. */
+async function mountWithStrap(storeName: string, age: number | null) {
+  const strap = new FakeDevice('Polar H10 0000E2E0', [
+    {
+      uuid: HEART_RATE_SERVICE,
+      characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+    },
+  ]);
+  const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
+  const mounted = await mountApp({
+    start: true,
+    settings: age === null ? undefined : { age },
+    navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
+    openStore: () => SessionStore.open({ name: storeName }),
+  });
+  await mounted.app.devices.connectBluetoothStrap();
+  return { mounted, strap };
+}
+
+/** What the header shows where the number goes: "--", "finding pulse…" or the reading. */
+function shownHeartRate(mounted: AppShell): string | undefined {
+  const heartRate = mounted.shell.shadowRoot!.querySelector('bb-heart-rate')!.shadowRoot!;
+  return (heartRate.querySelector('.bpm') ?? heartRate.querySelector('.finding'))?.textContent ?? undefined;
+}
+
+/**
+ * The boxes of what a person taps or reads in the header, and of the header, to the pixel: "zone 1" and
+ * "zone 5" differ by a twentieth of one, which no one sees.
+ */
+function boxes(mounted: AppShell, extra: Record<string, Element | null> = {}): Record<string, string> {
+  const root = mounted.shell.shadowRoot!;
+  const panel = root.querySelector('bb-device-panel')!;
+  const named: Record<string, Element | null> = {
+    header: root.querySelector('header'),
+    history: [...root.querySelectorAll('nav button')].find((b) => b.textContent === 'History') ?? null,
+    settings: [...root.querySelectorAll('nav button')].find((b) => b.textContent === 'Settings') ?? null,
+    menu: root.querySelector('button.menu'),
+    devices: panel.shadowRoot!.querySelector('details.glance > summary') ?? panel,
+    ...extra,
+  };
+  const out: Record<string, string> = {};
+  for (const [name, element] of Object.entries(named)) {
+    if (!element) continue;
+    const box = element.getBoundingClientRect();
+    out[name] = [box.left, box.top, box.width, box.height].map((n) => Math.round(n)).join(' ');
+  }
+  return out;
+}
+
+const SIZES = [
+  [360, 640],
+  [1366, 768],
+  [180, 320],
+] as const;
+
+describe.each(SIZES)('the header at %i × %i as the heart rate changes', (width, height) => {
+  for (const age of [null, 30]) {
+    const zones = age === null ? 'no zones' : 'zones';
+    it(`keeps the screens' buttons and the devices where they are, no reading to two and three digits (${zones})`, async () => {
+      const restore = await layOutAsTheApp(width, height);
+      const { mounted, strap } = await mountWithStrap(`header-still-${width}-${age}`, age);
+      try {
+        await expect.element(page.getByText('Polar H10 0000E2E0', { exact: false })).toBeInTheDocument();
+        await expect.poll(() => shownHeartRate(mounted)).toBe('--');
+        await mounted.shell.updateComplete;
+        const noReading = boxes(mounted);
+        // History or the menu that holds it: between sessions the header offers one of them.
+        expect(Object.keys(noReading)).toEqual(
+          expect.arrayContaining(width <= 240 ? ['menu'] : ['history', 'settings']),
+        );
+        for (const bpm of [81, 100, 188]) {
+          strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, bpm));
+          await expect.poll(() => shownHeartRate(mounted)).toBe(String(bpm));
+          await mounted.shell.updateComplete;
+          expect(boxes(mounted), `${bpm} bpm`).toEqual(noReading);
+        }
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      } finally {
+        mounted.remove();
+        await restore();
+      }
+    });
+  }
+
+  it('keeps the devices and the set under the header, its Mute, where they are from two digits to three', async () => {
+    const restore = await layOutAsTheApp(width, height);
+    const { mounted, strap } = await mountWithStrap(`header-still-set-${width}`, 30);
+    try {
+      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 81));
+      await page.getByRole('button', { name: 'Start', exact: true }).click();
+      mounted.app.session.beginSet();
+      const mute = page.getByRole('button', { name: 'Mute' });
+      await expect.element(mute).toBeInTheDocument();
+      await expect.poll(() => shownHeartRate(mounted)).toBe('81');
+      await mounted.shell.updateComplete;
+      const twoDigits = boxes(mounted, { mute: mute.element() });
+      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 188));
+      await expect.poll(() => shownHeartRate(mounted)).toBe('188');
+      await mounted.shell.updateComplete;
+      expect(boxes(mounted, { mute: mute.element() })).toEqual(twoDigits);
+    } finally {
+      mounted.remove();
+      await restore();
+    }
+  });
+});
