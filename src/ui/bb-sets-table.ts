@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { deviceWord } from '../workout/by-hand.ts';
 import { type DevicePause, dropIn, setAwayText, setTakenOverText } from '../workout/device-drops.ts';
-import { exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
+import { countText, exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import type { PlannedExercise, SetRecord } from '../workout/session.ts';
 import { setOutcome, skippedUndone } from '../workout/set-outcomes.ts';
@@ -341,9 +341,15 @@ function doneCell(r: SetRecord) {
   return alternatesSides(r) ? sidesKeptWhole(perSideText(r.count)) : String(r.count);
 }
 
-/** "10", "45 s", or a bird dog's "10 each side", as its set screen set it. */
+/**
+ * "10", "45 s", "4 breaths", or a bird dog's "10 each side", as its set screen set it. A count of reps
+ * goes bare, as the table's counts are most often; the bat hang's breath cycles say so, where "1 of 1"
+ * read as one rep of one.
+ */
 function targetText(r: SetRecord) {
   if (r.holdMs !== null) return `${r.target} s`;
+  const exercise = exerciseById(r.exerciseId);
+  if (exercise.kind === 'breaths') return countText(exercise, r.target);
   return alternatesSides(r) ? sidesKeptWhole(perSideText(r.target)) : String(r.target);
 }
 

@@ -537,6 +537,35 @@ describe('bb-summary', () => {
     }
   });
 
+  it('says what a bat hang counted, breaths, where a number alone read as reps; reps are left bare', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({ count: 8 }),
+      record({ exerciseId: 'bat-hang', count: 3, target: 4 }),
+      record({ exerciseId: 'bat-hang', setNumber: 2, count: 1, target: 1 }),
+    ];
+    summary.durationMs = 10 * 60_000;
+    document.body.append(summary);
+    expect(await rowsOf(summary)).toEqual([
+      ['Superman', '1', '8', '10'],
+      ['Bat hang', '1', '3', '4 breaths'],
+      ['Bat hang', '2', '1', '1 breath'],
+    ]);
+    // With text at twice its size, the target joins what was done, and its unit with it.
+    const restore = await layOutAsTheApp(180, 320);
+    try {
+      await expect
+        .poll(async () => await rowsOf(summary))
+        .toEqual([
+          ['Superman set 1', '8 of 10'],
+          ['Bat hang set 1', '3 of 4 breaths'],
+          ['Bat hang set 2', '1 of 1 breath'],
+        ]);
+    } finally {
+      await restore();
+    }
+  });
+
   it.each([
     ['a 360 px phone with its text at twice its size', 180, 320],
     ['a 360 px phone with its text at 1.75 times its size', 206, 366],
