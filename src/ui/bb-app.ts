@@ -223,6 +223,10 @@ export class BbApp extends LitElement {
         header:not(.session) bb-device-panel {
           flex-basis: 100%;
         }
+        /* At the top of the row, where a zone going under the number left it: centred, it went 10 px down. */
+        header:not(.session) .screens {
+          align-self: flex-start;
+        }
       }
       .screens {
         position: relative;
@@ -704,7 +708,7 @@ export class BbApp extends LitElement {
           <bb-heart-rate
             .bpm=${this.heartRate.value?.bpm ?? null}
             .zone=${this.heartZone()}
-            ?zones=${maxHeartRate(this.settings.value) !== null}
+            ?zones=${this.keepsZoneRoom(running)}
             .absence=${noReadingReason(this.device.value.devices, recordedInAnotherTab(this.history.value))}
             ?finding=${!recordedInAnotherTab(this.history.value) && findingPulse(this.device.value.devices) !== undefined}
           ></bb-heart-rate>
@@ -799,6 +803,17 @@ export class BbApp extends LitElement {
     const maxHr = maxHeartRate(this.settings.value);
     if (!bpm || maxHr === null) return null;
     return zoneOf(bpm, maxHr) || null;
+  }
+
+  /**
+   * The heart rate keeps a zone's room while it shows none (see BbHeartRate.zones), so that History and
+   * Settings beside it stay put as a zone comes and goes; not between sessions on a phone with its
+   * text at twice its size, where beside the screens' menu the zone takes a line of its own: kept
+   * there, it took the header to 126 px of 320 and the page scrolled the heart rate off its top, for a
+   * zone a heart at rest between sessions seldom reaches.
+   */
+  private keepsZoneRoom(running: boolean): boolean {
+    return maxHeartRate(this.settings.value) !== null && (running || !this.narrowScreen.matches);
   }
 
   /** The set or rest offers the strap itself (see strapOfferedOnScreen). */
