@@ -6,11 +6,13 @@ import { Backbeat } from '../../src/app/backbeat.ts';
 import type { StoreAsks } from '../../src/app/persistence.ts';
 import type { UpdateModel } from '../../src/app/updates.ts';
 import type { CueHosts } from '../../src/cues/cue-player.ts';
-import type { SessionStore } from '../../src/store/session-store.ts';
+import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
+import { SessionStore } from '../../src/store/session-store.ts';
 import '../../src/ui/bb-app.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
 import { SETTINGS_KEY } from '../../src/workout/settings.ts';
 import { MemoryStorage } from '../memory-storage.ts';
+import { asBluetoothDevice, FakeDevice } from '../unit/sensors/ble/fake-device.ts';
 
 export interface AppShell {
   readonly app: Backbeat;
@@ -122,4 +124,28 @@ export async function oneSessionCutShort(app: Backbeat): Promise<void> {
   await page.getByRole('button', { name: 'End session', exact: true }).click();
   await page.getByRole('button', { name: 'New session' }).click();
   await expect.element(page.getByRole('button', { name: 'Start', exact: true })).toBeVisible();
+}
+
+/**
+ * The app laid out as on the page and started with `settings`, offering to pick a Polar H10 that has
+ * its heart rate and no PMD service: its motion stream cannot start.
+ */
+export async function mountWithHeartRateOnlyStrap(
+  storeName: string,
+  settings?: object,
+): Promise<{ mounted: AppShell; strap: FakeDevice }> {
+  const strap = new FakeDevice('Polar H10 0000E2E0', [
+    {
+      uuid: HEART_RATE_SERVICE,
+      characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
+    },
+  ]);
+  const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
+  const mounted = await mountApp({
+    start: true,
+    settings,
+    navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
+    openStore: () => SessionStore.open({ name: storeName }),
+  });
+  return { mounted, strap };
 }

@@ -2,29 +2,15 @@
 // their menu), the devices' line, and under a session's header its Mute, stay where a finger left them.
 import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
-import { SessionStore } from '../../src/store/session-store.ts';
-import { asBluetoothDevice, FakeDevice } from '../unit/sensors/ble/fake-device.ts';
-import { type AppShell, mountApp } from './app-shell.ts';
+import { HEART_RATE_MEASUREMENT } from '../../src/protocol/uuids.ts';
+import { type AppShell, mountWithHeartRateOnlyStrap } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
-/** The app started beside a heart-rate strap to connect; `age` gives each reading a zone. */
+/** The app started, its strap connected; `age` gives each reading a zone. */
 async function mountWithStrap(storeName: string, age: number | null) {
-  const strap = new FakeDevice('Polar H10 0000E2E0', [
-    {
-      uuid: HEART_RATE_SERVICE,
-      characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-    },
-  ]);
-  const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
-  const mounted = await mountApp({
-    start: true,
-    settings: age === null ? undefined : { age },
-    navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
-    openStore: () => SessionStore.open({ name: storeName }),
-  });
-  await mounted.app.devices.connectBluetoothStrap();
-  return { mounted, strap };
+  const started = await mountWithHeartRateOnlyStrap(storeName, age === null ? undefined : { age });
+  await started.mounted.app.devices.connectBluetoothStrap();
+  return started;
 }
 
 /** What the header shows where the number goes: "--", "finding pulse…" or the reading. */

@@ -3,34 +3,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { createRecording, recordPacket } from '../../src/protocol/recording.ts';
-import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
+import { HEART_RATE_MEASUREMENT } from '../../src/protocol/uuids.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
 import type { BbApp } from '../../src/ui/bb-app.ts';
-import { asBluetoothDevice, FakeDevice } from '../unit/sensors/ble/fake-device.ts';
-import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
+import type { FakeDevice } from '../unit/sensors/ble/fake-device.ts';
+import { type AppShell, mountApp, mountWithHeartRateOnlyStrap, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
-
-/**
- * The app laid out as on the page and started, offering to pick a Polar H10 that has its heart rate
- * and no PMD service: its motion stream cannot start.
- */
-async function mountWithHeartRateOnlyStrap(
-  storeName: string,
-): Promise<{ mounted: AppShell; strap: FakeDevice }> {
-  const strap = new FakeDevice('Polar H10 0000E2E0', [
-    {
-      uuid: HEART_RATE_SERVICE,
-      characteristics: [{ uuid: HEART_RATE_MEASUREMENT, properties: { notify: true } }],
-    },
-  ]);
-  const bluetooth = { requestDevice: async () => asBluetoothDevice(strap) };
-  const mounted = await mountApp({
-    start: true,
-    navigator: { bluetooth, userAgent: navigator.userAgent } as unknown as Navigator,
-    openStore: () => SessionStore.open({ name: storeName }),
-  });
-  return { mounted, strap };
-}
 
 /**
  * The words of `phrase`, written in `element`, that are not on screen: cut off at an edge of a box
