@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { DeviceStatus } from '../app/devices.ts';
-import { hiddenFromSight, narrow, visuallyHidden } from './styles.ts';
+import { hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 
 /** Live heart rate, large enough to read from the mat. */
 @customElement('bb-heart-rate')
@@ -63,10 +63,12 @@ export class BbHeartRate extends LitElement {
       align-self: center;
     }
     /*
-     * "♥ 188 bpm" is 138 px, 18 px wider than the header leaves the heart rate beside the screens' menu
-     * of a 180 px phone: there the unit is left to screen readers, the heart beside the number says it.
+     * Where the header is short of room the unit is left to screen readers, the heart beside the number
+     * says it: "♥ 188 bpm" is 138 px, 18 px wider than the header leaves the heart rate beside the
+     * screens' menu of a 180 px phone, and on a phone on its side the room of three digits took 22 px
+     * from the devices' words beside it, which wrapped and pushed the set below the window.
      */
-    @media ${narrow} {
+    @media ${narrow}, ${lowLandscape} {
       .unit,
       .room-unit {
         ${hiddenFromSight}

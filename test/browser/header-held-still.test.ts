@@ -45,6 +45,7 @@ function boxes(mounted: AppShell, extra: Record<string, Element | null> = {}): R
 
 const SIZES = [
   [360, 640],
+  [640, 360],
   [1366, 768],
   [180, 320],
 ] as const;
