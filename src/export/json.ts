@@ -21,7 +21,7 @@ import { localUtcOffsetMin } from '../workout/calendar.ts';
 import { MAX_SET_COUNT } from '../workout/count-corrections.ts';
 import type { DevicePause } from '../workout/device-drops.ts';
 import { PROGRAM } from '../workout/program.ts';
-import type { SetTakenOver } from '../workout/session-state.ts';
+import type { CurrentSet, SetTakenOver } from '../workout/session-state.ts';
 import { LIMITS } from '../workout/settings.ts';
 import { CSV_COLUMNS } from './csv.ts';
 
@@ -719,6 +719,20 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
   const breaths = summary.has('breaths')
     ? summary.field('breaths').count(MAX_SESSION_SETS * MAX_SET_COUNT)
     : null;
+  const plan = r.field('plan').array((p) => {
+    const dosage = p.field('dosage');
+    return p.keep({
+      exerciseId: p.field('exerciseId').oneOf(EXERCISE_IDS),
+      dosage: dosage.keep({
+        sets: dosage.field('sets').number(),
+        target: dosage.field('target').number(),
+        restS: dosage.field('restS').number(),
+        ...(dosage.has('weightKg') ? { weightKg: dosage.field('weightKg').number() } : {}),
+      }),
+      ...(p.has('firstHoldLastTimeS') ? { firstHoldLastTimeS: p.field('firstHoldLastTimeS').number() } : {}),
+      ...(p.has('sayHow') ? { sayHow: p.field('sayHow').boolean() } : {}),
+    });
+  });
   return r.keep({
     id: r.field('id').string(),
     startedAt,
@@ -738,23 +752,8 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
       ),
     status: r.field('status').oneOf(['active', 'finished'] as const),
     updatedAt: r.field('updatedAt').within(EARLIEST_START_MS, LATEST_START_MS, WALL_TIME),
-    plan: r.field('plan').array((p) => {
-      const dosage = p.field('dosage');
-      return p.keep({
-        exerciseId: p.field('exerciseId').oneOf(EXERCISE_IDS),
-        dosage: dosage.keep({
-          sets: dosage.field('sets').number(),
-          target: dosage.field('target').number(),
-          restS: dosage.field('restS').number(),
-          ...(dosage.has('weightKg') ? { weightKg: dosage.field('weightKg').number() } : {}),
-        }),
-        ...(p.has('firstHoldLastTimeS')
-          ? { firstHoldLastTimeS: p.field('firstHoldLastTimeS').number() }
-          : {}),
-        ...(p.has('sayHow') ? { sayHow: p.field('sayHow').boolean() } : {}),
-      });
-    }),
-    snapshot: snapshot.value === null ? null : readSnapshot(snapshot),
+    plan,
+    snapshot: snapshot.value === null ? null : readSnapshot(snapshot, plan.length),
     summary: summary.keep({
       durationMs: summary.field('durationMs').within(0, MAX_SESSION_MS, LENGTH),
       sets: summary.field('sets').count(MAX_SESSION_SETS),
@@ -817,26 +816,104 @@ function heartFigure(r: Reader, read: (r: Reader) => number): number | null {
 }
 
 /**
- * The snapshot serves to resume on the device that recorded it, checked for shape and kept as is, but
- * for its pauses, which the summary, History, the CSV and the FIT file read (see readPause), and
- * where the device a pause was made for is worn, which the page that resumes it names that device by.
+ * The snapshot serves to resume on the device that recorded it, and a finished session's end and
+ * pauses are read from it. What every snapshot has (where the session was, and when) is checked, and
+ * the snapshot is left out as a whole where any of it cannot be read: a session cannot be resumed from
+ * a state it never was in (an exercise past its plan, a time of NaN), and History, the summary and the
+ * exports read the session from its sets, heart rate and summary without one, as they do for a session
+ * saved before snapshots were kept. What a snapshot may lack (its pause and what the pause was for, its
+ * pauses over) is left out alone where it cannot be read, the rest kept. Either is said.
  */
-function readSnapshot(r: Reader): StateSnapshot {
-  const { pauses: _, pausedForDevice: _device, ...rest } = r.object();
+function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
+  const {
+    pauses: _,
+    pausedForDevice: _device,
+    pausedAtMs: _at,
+    pausedToAsk: _ask,
+    pausedFor: _for,
+    ...rest
+  } = r.object();
+  const whereItWas = r.orPutRight(
+    (s) => ({
+      phase: s.field('phase').oneOf(SESSION_PHASES),
+      exerciseIndex: s.field('exerciseIndex').count(Math.max(planLength - 1, 0)),
+      set: s.field('set').nullable(readCurrentSet),
+      restEndsMs: s.field('restEndsMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
+      nowMs: s.field('nowMs').within(0, MAX_SESSION_MS, IN_SESSION),
+      startedMs: s.field('startedMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
+      endedMs: s.field('endedMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
+    }),
+    'its saved state was left out',
+  );
+  if (!whereItWas) return null;
   const pauses = r.has('pauses')
     ? r.field('pauses').orPutRight((list) => list.array(readPause), 'its pauses were left out')
     : null;
   const kept = pauses?.filter((pause) => pause !== null);
-  // Left out, the pause stands as one kept before its device was: the page that resumes it finds
-  // the device by itself, where a word no device is worn at would be given to the words that name it.
-  const pausedForDevice = r.has('pausedForDevice')
-    ? r.orPutRight((s) => s.field('pausedForDevice').oneOf(PLACEMENTS), 'it was left out')
+  const pausedAtMs = r.has('pausedAtMs')
+    ? r.orPutRight(
+        (s) => s.field('pausedAtMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
+        'it was left out',
+      )
     : null;
+  // What the pause was for goes with it: a session that is not paused was paused for nothing.
+  const pausedFor = pausedAtMs !== null ? readPausedFor(r) : {};
   return {
     ...rest,
+    ...whereItWas,
+    ...(r.has('pausedAtMs') ? { pausedAtMs } : {}),
+    ...pausedFor,
     ...(kept ? { pauses: kept } : {}),
-    ...(pausedForDevice ? { pausedForDevice } : {}),
   } as unknown as StateSnapshot;
+}
+
+const SESSION_PHASES = ['ready', 'set', 'rest', 'summary'] as const;
+
+/** Why the snapshot's session is paused, each part left out alone where it cannot be read (told). */
+function readPausedFor(r: Reader): Pick<StateSnapshot, 'pausedToAsk' | 'pausedFor' | 'pausedForDevice'> {
+  const pausedToAsk = r.has('pausedToAsk')
+    ? r.orPutRight((s) => s.field('pausedToAsk').boolean(), 'it was left out')
+    : null;
+  const pausedFor = r.has('pausedFor')
+    ? r.orPutRight((s) => s.field('pausedFor').oneOf(PAUSE_REASONS), 'it was left out')
+    : null;
+  // Left out, the pause stands as one kept before its device was: the page that resumes it finds
+  // the device by itself, where a word no device is worn at would be given to the words that name it.
+  const pausedForDevice =
+    pausedFor && r.has('pausedForDevice')
+      ? r.orPutRight((s) => s.field('pausedForDevice').oneOf(PLACEMENTS), 'it was left out')
+      : null;
+  return {
+    ...(pausedToAsk ? { pausedToAsk: true as const } : {}),
+    ...(pausedFor ? { pausedFor } : {}),
+    ...(pausedForDevice ? { pausedForDevice } : {}),
+  };
+}
+
+const PAUSE_REASONS = ['connection', 'lost', 'replay'] as const;
+
+/**
+ * The set under way: what the session screens and the reducer read of every set is checked, and what
+ * only some sets have is kept as it is.
+ */
+function readCurrentSet(r: Reader): CurrentSet {
+  const sides = r.field('sides');
+  return {
+    ...r.object(),
+    setNumber: r
+      .field('setNumber')
+      .within(1, MAX_SESSION_SETS, `should be a set number from 1 to ${MAX_SESSION_SETS}`),
+    startedMs: r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION),
+    count: r.field('count').count(MAX_SET_COUNT),
+    sides: {
+      left: sides.field('left').count(MAX_SET_COUNT),
+      right: sides.field('right').count(MAX_SET_COUNT),
+    },
+    lastProgressMs: r.field('lastProgressMs').within(0, MAX_SESSION_MS, IN_SESSION),
+    holdStartMs: r.field('holdStartMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
+    peakDeg: r.field('peakDeg').nullable((d) => d.number()),
+    ...(r.has('formIssues') ? { formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)) } : {}),
+  } as CurrentSet;
 }
 
 /**

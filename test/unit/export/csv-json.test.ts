@@ -601,6 +601,131 @@ describe('JSON export and import', () => {
     }
   });
 
+  it("leaves out a backup's saved session state where the place or time of the session in it cannot be read, keeping its sets and heart rate, and says so", () => {
+    const plan = [
+      { exerciseId: 'superman' as const, dosage: { sets: 2, target: 10, restS: 60 } },
+      { exerciseId: 'glute-bridge' as const, dosage: { sets: 1, target: 12, restS: 60 } },
+    ];
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const finished = { ...dropped, session: { ...dropped.session, plan } };
+    const snapshot = dropped.session.snapshot!;
+    const under = {
+      ...finished,
+      session: {
+        ...finished.session,
+        status: 'active' as const,
+        endedAt: null,
+        snapshot: {
+          ...snapshot,
+          phase: 'set' as const,
+          exerciseIndex: 1,
+          endedMs: null,
+          set: {
+            setNumber: 1,
+            startedMs: 300_000,
+            count: 2,
+            sides: { left: 0, right: 0 },
+            lastProgressMs: 305_000,
+            holdStartMs: null,
+            peakDeg: 12,
+            formIssues: [],
+          },
+        },
+      },
+    };
+    throughABackup(finished);
+    throughABackup(under);
+    const lastExercise = plan.length - 1;
+    const NOT_A_TIME = 'should be a time within the session, from its start to 31 days after';
+    const cases: [string, unknown, string][] = [
+      ['phase', 'warm-up', 'should be one of ready, set, rest, summary'],
+      ['phase', 2, 'should be one of ready, set, rest, summary'],
+      ['exerciseIndex', lastExercise + 1, `should be a whole number from 0 to ${lastExercise}`],
+      ['exerciseIndex', -1, `should be a whole number from 0 to ${lastExercise}`],
+      ['exerciseIndex', 'second', 'should be a number'],
+      ['nowMs', 'later', 'should be a number'],
+      ['nowMs', -5_000, NOT_A_TIME],
+      ['nowMs', 1e15, NOT_A_TIME],
+      ['startedMs', true, 'should be a number'],
+      ['endedMs', -1, NOT_A_TIME],
+      ['restEndsMs', 'soon', 'should be a number'],
+      ['set', 'the second', 'should be an object'],
+      ['set.setNumber', 0, 'should be a set number from 1 to 1000'],
+      ['set.count', -2, 'should be a whole number from 0 to 1000'],
+      ['set.count', 'two', 'should be a number'],
+      ['set.sides', null, 'should be an object'],
+      ['set.startedMs', 1e15, NOT_A_TIME],
+      ['set.lastProgressMs', 'now', 'should be a number'],
+      ['set.holdStartMs', -3, NOT_A_TIME],
+      ['set.peakDeg', 'steep', 'should be a number'],
+      ['set.formIssues', ['slouch'], 'should be one of over-extension, tabletop-lost, plank-sag'],
+    ];
+    for (const bundle of [finished, under]) {
+      for (const [field, malformed, problem] of cases) {
+        const file = JSON.parse(toJson([bundle]));
+        const saved = file.sessions[0].session.snapshot;
+        if (field.startsWith('set.')) {
+          saved.set ??= structuredClone(under.session.snapshot.set);
+          saved.set[field.slice('set.'.length)] = malformed;
+        } else saved[field] = malformed;
+        const read = readJson(JSON.stringify(file), IMPORTED_AT);
+        // A list's item is named by its place in the list, as a set's form issue is.
+        const where =
+          field === 'set.formIssues'
+            ? 'session 1, form issue 1: it'
+            : `session 1: "session.snapshot.${field}"`;
+        expect(read.putRight).toEqual([`${where} ${problem}, so its saved state was left out`]);
+        expect(read.unknownFields).toEqual([]);
+        // What History, the summary and the exports read of the session is all there.
+        expect(read.bundles[0]).toEqual({ ...bundle, session: { ...bundle.session, snapshot: null } });
+      }
+    }
+  });
+
+  it("leaves out alone a backup's pause of the session, or what it was for, where it cannot be read, and says so", () => {
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const paused = {
+      ...dropped,
+      session: {
+        ...dropped.session,
+        snapshot: {
+          ...dropped.session.snapshot!,
+          pausedAtMs: 300_000,
+          pausedFor: 'lost' as const,
+          pausedToAsk: true as const,
+        },
+      },
+    };
+    throughABackup(paused);
+    const cases: [string, unknown, string, object][] = [
+      ['pausedAtMs', 'a while ago', 'should be a number', { pausedAtMs: null }],
+      [
+        'pausedAtMs',
+        -300_000,
+        'should be a time within the session, from its start to 31 days after',
+        { pausedAtMs: null },
+      ],
+      [
+        'pausedFor',
+        'a nap',
+        'should be one of connection, lost, replay',
+        { pausedAtMs: 300_000, pausedToAsk: true },
+      ],
+      ['pausedToAsk', 'yes', 'should be true or false', { pausedAtMs: 300_000, pausedFor: 'lost' }],
+    ];
+    for (const [field, malformed, problem, kept] of cases) {
+      const file = JSON.parse(toJson([paused]));
+      file.sessions[0].session.snapshot[field] = malformed;
+      const read = readJson(JSON.stringify(file), IMPORTED_AT);
+      expect(read.putRight).toEqual([
+        `session 1: "session.snapshot.${field}" ${problem}, so it was left out`,
+      ]);
+      const { pausedAtMs: _at, pausedFor: _for, pausedToAsk: _ask, ...rest } = paused.session.snapshot;
+      expect(read.bundles[0]?.session.snapshot).toEqual({ ...rest, ...kept });
+      expect(read.bundles[0]?.sets).toEqual(dropped.sets);
+    }
+  });
+
   it("leaves out a backup's pause it cannot time, reads one whose device mark is broken as the person's own, and says so", () => {
     const first = strapDroppedSession('first', STARTED_AT);
     const second = strapDroppedSession('second', STARTED_AT + 86_400_000);
