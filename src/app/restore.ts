@@ -17,6 +17,7 @@ import { importFailed, importRefused, toStoreError } from '../store/errors.ts';
 import type { SessionBundle } from '../store/records.ts';
 import { parseRetention, sameRetention } from '../store/retention.ts';
 import { IMPORT_JOURNAL_PREFIX, type ImportResult } from '../store/session-store.ts';
+import { endedIfNothingToResume } from './end-interrupted.ts';
 import type { PartlyDamaged } from './history-model.ts';
 import type { TaskOptions } from './long-task.ts';
 import { isAbort, type RestoreHost } from './restore-host.ts';
@@ -119,8 +120,9 @@ export async function restoreFile(
       onPreferencesUnread: (problem) => (preferencesUnread = problem),
       damaged,
     });
-    for await (const bundle of reading) {
+    for await (const read of reading) {
       options.signal?.throwIfAborted();
+      const bundle = endedIfNothingToResume(read);
       readable++;
       // Damaged, the file is read on to its end only to tell what else is damaged and how many can
       // be read, and nothing of it stays in storage meanwhile: a tab closed, or another one reading

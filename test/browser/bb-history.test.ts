@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { Persistence, type PreferencesPort, type StoreAsks } from '../../src/app/persistence.ts';
 import { type LeftSession, leftAtWall } from '../../src/app/resume-policy.ts';
-import { FILE_FOOTER, fileHeader, sessionLine, toJson } from '../../src/export/json.ts';
+import { FILE_FOOTER, fileHeader, readJson, sessionLine, toJson } from '../../src/export/json.ts';
 import { allHeartRate } from '../../src/export/replay.ts';
 import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
 import { fromPlanEntries, workoutMs } from '../../src/store/codec.ts';
@@ -18,7 +18,7 @@ import '../../src/ui/bb-storage-notice.ts';
 import '../../src/ui/bb-summary.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
 import { drawingInBrokenByAPause, finishedSession, strapDroppedSession, supermanSet } from '../set-record.ts';
-import { recordSession } from '../unit/export/recorded-session.ts';
+import { begunAt, recordSession } from '../unit/export/recorded-session.ts';
 import { rolesNamed } from './accessibility-tree.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';
@@ -714,6 +714,59 @@ describe("bb-history's notice of a pause put right on import", () => {
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
     } finally {
       await restore();
+    }
+  });
+});
+
+describe("bb-history's import of a backup whose saved session state is damaged", () => {
+  it('says what it left out, keeps the unfinished session as it was left, and lists and exports both with their sets', async () => {
+    const recorded = await recordSession();
+    // Yesterday's, finished, whose end on its clock is no number: History and its exports read it.
+    const finished = begunAt(recorded, Date.now() - 86_400_000);
+    // Left a quarter of an hour ago in a set of an exercise past its plan: there is nowhere to resume.
+    const file = JSON.parse(toJson([finished, begunAt(recorded, Date.now() - 900_000)]));
+    file.sessions[1] = JSON.parse(JSON.stringify(file.sessions[1]).replaceAll('"session-1"', '"left"'));
+    file.sessions[0].session.snapshot.endedMs = 'the end';
+    const unfinished = file.sessions[1].session;
+    Object.assign(unfinished, { status: 'active', endedAt: null });
+    Object.assign(unfinished.snapshot, { phase: 'set', exerciseIndex: 9, endedMs: null, set: null });
+    const persistence = await persistenceWith([]);
+    const downloads = watchDownloads();
+    const history = await mount('bb-history', persistence);
+    await mount('bb-storage-notice', persistence);
+    await userEvent.upload(
+      page.getByLabelText('Import a file'),
+      new File([JSON.stringify(file)], 'edited.json', { type: 'application/json' }),
+    );
+    const notice = page.getByText(/^Imported 2 sessions\. Not all of them could be read/);
+    await expect.element(notice).toBeVisible();
+    expect(notice.element().textContent).toBe(
+      'Imported 2 sessions. Not all of them could be read: ' +
+        'session 1: "session.snapshot.endedMs" should be a number, so its saved state was left out; ' +
+        'session 2: "session.snapshot.exerciseIndex" should be a whole number from 0 to 4, so its saved state was left out.',
+    );
+    // With nothing saved to go on from, the unfinished session, left a quarter of an hour ago, is kept
+    // as it was left, not offered to resume where Resume could only fail.
+    await expect.poll(() => persistence.history.state.sessionCount).toBe(2);
+    expect(persistence.history.state.unfinished).toBeNull();
+    expect(page.getByRole('button', { name: 'Resume where I was' }).query()).toBeNull();
+    await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+    await expect.poll(() => history.shadowRoot!.querySelectorAll('li[data-session]').length).toBe(2);
+    for (const id of ['session-1', 'left']) {
+      const item = history.shadowRoot!.querySelector(`li[data-session="${id}"]`)!;
+      expect(item.querySelector('.facts')!.textContent).toMatch(/6 sets/);
+      expect(item.textContent).not.toMatch(/NaN|undefined/);
+    }
+    // Each exported again reads back whole: nothing in it left to put right.
+    const exports = page.getByRole('button', { name: /^Export .* as JSON$/ });
+    await userEvent.click(exports.nth(0));
+    await expect.poll(() => downloads.length).toBe(1);
+    await userEvent.click(exports.nth(1));
+    await expect.poll(() => downloads.length).toBe(2);
+    for (const file of downloads) {
+      const back = readJson(await file.text(), Date.now());
+      expect(back.putRight).toEqual([]);
+      expect(back.bundles[0]?.session.status).toBe('finished');
     }
   });
 });
