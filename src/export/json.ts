@@ -825,6 +825,8 @@ function heartFigure(r: Reader, read: (r: Reader) => number): number | null {
  * pauses over) is left out alone where it cannot be read, the rest kept. Either is said.
  */
 function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
+  const saved = r.orPutRight((s) => s.object(), 'its saved state was left out');
+  if (!saved) return null;
   const {
     pauses: _,
     pausedForDevice: _device,
@@ -832,7 +834,7 @@ function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
     pausedToAsk: _ask,
     pausedFor: _for,
     ...rest
-  } = r.object();
+  } = saved;
   const whereItWas = r.orPutRight(
     (s) => ({
       phase: s.field('phase').oneOf(SESSION_PHASES),

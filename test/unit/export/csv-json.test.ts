@@ -680,6 +680,16 @@ describe('JSON export and import', () => {
         expect(read.bundles[0]).toEqual({ ...bundle, session: { ...bundle.session, snapshot: null } });
       }
     }
+    // No state at all where one was saved, as a file edited by hand may have it.
+    for (const malformed of ['paused', 3, []]) {
+      const file = JSON.parse(toJson([under]));
+      file.sessions[0].session.snapshot = malformed;
+      const read = readJson(JSON.stringify(file), IMPORTED_AT);
+      expect(read.putRight).toEqual([
+        'session 1: "session.snapshot" should be an object, so its saved state was left out',
+      ]);
+      expect(read.bundles[0]).toEqual({ ...under, session: { ...under.session, snapshot: null } });
+    }
   });
 
   it("leaves out alone a backup's pause of the session, or what it was for, where it cannot be read, and says so", () => {
