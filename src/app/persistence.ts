@@ -8,8 +8,8 @@
 // restore.ts (imports), long-task.ts (a backup's or an import's progress and Cancel),
 // ended-in-memory.ts (sessions memory alone holds whole), full-store-catch-up.ts (writing them once
 // a full store has room), unfinished-sessions.ts (the unfinished sessions by the tab that holds
-// them), spoken-lines.ts (the coach's lines kept with their session) and end-interrupted.ts (a
-// session closed where it stopped).
+// them), tab-locks.ts (the locks held or waited on for other tabs' sessions), spoken-lines.ts (the
+// coach's lines kept with their session) and end-interrupted.ts (a session closed where it stopped).
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
@@ -67,6 +67,7 @@ import {
   historyCsvFile,
 } from './session-files.ts';
 import { SpokenLines } from './spoken-lines.ts';
+import { TabLocks } from './tab-locks.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 import { heldInMemoryLock, unfinishedByTab, unfinishedOffer } from './unfinished-sessions.ts';
 
@@ -156,10 +157,8 @@ export class Persistence {
   private readonly tabId = crypto.randomUUID();
   /** The session this tab last handed over to another (see movedAway). */
   private movedSessionId: string | null = null;
-  /** Sessions live in another tab whose end is being waited for. */
-  private readonly watching = new Set<string>();
-  /** This tab's heldInMemoryLock locks, by the session memory holds (see holdWhatMemoryHolds). */
-  private readonly heldInMemoryLocks = new Map<SessionRecorder, Promise<HeldSession | null>>();
+  /** The locks this tab holds or waits on beside its session's (see TabLocks). */
+  private readonly locks: TabLocks;
   /** Sessions that have ended and whose last writes are under way: memory may be about to hold them. */
   private readonly ending = new Set<SessionRecorder>();
   private readonly stopWatching = new AbortController();
@@ -208,6 +207,7 @@ export class Persistence {
     this.window =
       options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.tabs = options.tabs ?? SINGLE_TAB;
+    this.locks = new TabLocks(this.tabs, this.stopWatching.signal);
     this.endedInMemory = new EndedInMemory(options.heldMotionBytes);
     this.fullStore = new FullStoreCatchUp({
       store: () => this.store,
@@ -364,8 +364,7 @@ export class Persistence {
     this.window?.removeEventListener('pagehide', this.onPageHide);
     this.window?.removeEventListener('beforeunload', this.onBeforeUnload);
     this.stopWatching.abort();
-    for (const lock of this.heldInMemoryLocks.values()) void lock.then((held) => held?.release());
-    this.heldInMemoryLocks.clear();
+    this.locks.releaseAll();
     this.fullStore.stop();
     await this.recorder?.flush();
     this.held?.release();
@@ -1003,28 +1002,14 @@ export class Persistence {
       const { elsewhere } = byTab;
       // Its tab gone, what the store has of it is all there is: offered then.
       for (const session of byTab.inMemoryElsewhere) {
-        const lock = heldInMemoryLock(session.id);
-        if (this.watching.has(lock)) continue;
-        this.watching.add(lock);
-        void this.tabs
-          .whenFree(lock, this.stopWatching.signal)
-          .then(() => {
-            this.watching.delete(lock);
-            return this.lookForUnfinished();
-          })
-          .catch(() => undefined);
+        this.locks.whenFree(heldInMemoryLock(session.id), () => this.lookForUnfinished());
       }
-      if (elsewhere && !this.watching.has(elsewhere.id)) {
-        this.watching.add(elsewhere.id);
-        void this.tabs
-          .whenFree(elsewhere.id, this.stopWatching.signal)
-          .then(async () => {
-            this.watching.delete(elsewhere.id);
-            // Its last write is in the store now: History lists it as it was left.
-            await this.refresh();
-            return this.lookForUnfinished();
-          })
-          .catch(() => undefined);
+      if (elsewhere) {
+        this.locks.whenFree(elsewhere.id, async () => {
+          // Its last write is in the store now: History lists it as it was left.
+          await this.refresh();
+          return this.lookForUnfinished();
+        });
       }
     });
   }
@@ -1167,15 +1152,7 @@ export class Persistence {
       ...this.sessionsFromMemory().filter((recorder) => recorder !== this.recorder),
       ...this.ending,
     ]);
-    for (const recorder of held) {
-      if (!this.heldInMemoryLocks.has(recorder))
-        this.heldInMemoryLocks.set(recorder, this.tabs.hold(heldInMemoryLock(recorder.sessionId)));
-    }
-    for (const [recorder, lock] of this.heldInMemoryLocks) {
-      if (held.has(recorder)) continue;
-      this.heldInMemoryLocks.delete(recorder);
-      void lock.then((kept) => kept?.release());
-    }
+    this.locks.holdInMemory(held);
   }
 
   /**
