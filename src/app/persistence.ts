@@ -8,8 +8,9 @@
 // restore.ts (imports), long-task.ts (a backup's or an import's progress and Cancel),
 // ended-in-memory.ts (sessions memory alone holds whole), full-store-catch-up.ts (writing them once
 // a full store has room), unfinished-sessions.ts (the unfinished sessions by the tab that holds
-// them), tab-locks.ts (the locks held or waited on for other tabs' sessions), spoken-lines.ts (the
-// coach's lines kept with their session) and end-interrupted.ts (a session closed where it stopped).
+// them), tab-locks.ts (the locks held or waited on for other tabs' sessions), handover.ts (a
+// session handed to another tab), spoken-lines.ts (the coach's lines kept with their session) and
+// end-interrupted.ts (a session closed where it stopped).
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
@@ -36,6 +37,7 @@ import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, s
 import { endInterrupted } from './end-interrupted.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
+import { Handover } from './handover.ts';
 import {
   anyBeingRecorded,
   HISTORY_PAGE,
@@ -155,8 +157,8 @@ export class Persistence {
   private readonly tabs: Tabs;
   /** This page's id, as the writer of the sessions it records (SessionRow.writer). */
   private readonly tabId = crypto.randomUUID();
-  /** The session this tab last handed over to another (see movedAway). */
-  private movedSessionId: string | null = null;
+  /** Handing the session recorded here to another tab (see Handover). */
+  private readonly handover: Handover;
   /** The locks this tab holds or waits on beside its session's (see TabLocks). */
   private readonly locks: TabLocks;
   /** Sessions that have ended and whose last writes are under way: memory may be about to hold them. */
@@ -208,6 +210,13 @@ export class Persistence {
       options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
     this.tabs = options.tabs ?? SINGLE_TAB;
     this.locks = new TabLocks(this.tabs, this.stopWatching.signal);
+    this.handover = new Handover({
+      tabs: this.tabs,
+      history: this.history,
+      recording: () => this.recorder,
+      detach: () => this.detach(),
+      resetSession: () => this.app.session.reset(),
+    });
     this.endedInMemory = new EndedInMemory(options.heldMotionBytes);
     this.fullStore = new FullStoreCatchUp({
       store: () => this.store,
@@ -843,7 +852,7 @@ export class Persistence {
     void Promise.all([this.tabs.hold(recorder.sessionId), recorder.flush()]).then(([held]) => {
       if (this.recorder !== recorder) return held?.release();
       this.held = held;
-      if (held) this.handOverIfLost(recorder, held);
+      if (held) this.handover.handOverIfLost(recorder, held);
       this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
     });
   }
@@ -996,8 +1005,7 @@ export class Persistence {
       const offer = await unfinishedOffer(store, byTab, this.wallNow);
       // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
       // nor once that tab has gone (it is interrupted then, and offered to resume).
-      const movedAway =
-        this.history.state.movedAway && this.movedSessionId !== null && live.has(this.movedSessionId);
+      const movedAway = this.history.state.movedAway && this.handover.recordedWhereItMoved(live);
       this.history.update({ ...offer, movedAway });
       const { elsewhere } = byTab;
       // Its tab gone, what the store has of it is all there is: offered then.
@@ -1015,10 +1023,7 @@ export class Persistence {
   }
 
   private async onTabMessage(message: TabMessage): Promise<void> {
-    if (message.type === 'move') {
-      if (message.sessionId === this.recorder?.sessionId) await this.handOver();
-      return;
-    }
+    if (message.type === 'move') return this.handover.moveAsked(message.sessionId);
     if (message.type === 'deleted') this.forgetEnded((ended) => ended === message.sessionId);
     if (message.type === 'deleted-all') this.forgetEnded(() => true);
     await this.refresh();
@@ -1065,25 +1070,10 @@ export class Persistence {
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });
   }
 
-  /** Another tab takes the session: the last second is saved, the lock let go, and this tab says so. */
-  private async handOver(): Promise<void> {
-    const recorder = this.recorder;
-    if (!recorder) return;
-    this.detach();
-    // The session model stops before the last write: a state it emitted while that write is under way
-    // would find no recorder and start a new session in this tab.
-    this.movedSessionId = recorder.sessionId;
-    this.history.update({ movedAway: true });
-    this.app.session.reset();
-    // Refused harmlessly when the other tab has already claimed the session.
-    await recorder.flush();
-    this.tabs.post({ type: 'stopped', sessionId: recorder.sessionId });
-  }
-
   private attach(recorder: SessionRecorder, held: HeldSession | null): void {
     this.recorder = recorder;
     this.held = held;
-    if (held) this.handOverIfLost(recorder, held);
+    if (held) this.handover.handOverIfLost(recorder, held);
     this.lastRecorder = recorder;
     this.recorderSubscriptions = new Subscription();
     this.recorderSubscriptions.add(
@@ -1101,7 +1091,7 @@ export class Persistence {
           ),
         )
         // Refused because another tab claimed the session: it moved there, nothing failed.
-        .subscribe((f) => (f.kind === 'moved' ? void this.handOver() : this.fail(f))),
+        .subscribe((f) => (f.kind === 'moved' ? void this.handover.handOver() : this.fail(f))),
     );
     // A write taken proves a full store has room again.
     this.recorderSubscriptions.add(
@@ -1110,13 +1100,6 @@ export class Persistence {
         .subscribe(() => void this.fullStore.catchUp('room shown')),
     );
     this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
-  }
-
-  /** The lock taken by force (the tab did not answer in time): the session is no longer ours. */
-  private handOverIfLost(recorder: SessionRecorder, held: HeldSession): void {
-    void held.lost.then(() => {
-      if (this.recorder === recorder) return this.handOver();
-    });
   }
 
   private detach(): void {
