@@ -1,6 +1,7 @@
 // Handing the session this tab records to another tab: asked to by that tab ('move'), refused a
 // write because that tab claimed it, or its lock taken by force when this tab did not answer in
-// time. The last second is saved, the lock let go, and this tab says where the session went.
+// time. The last second is saved, the lock let go, and this tab says where the session went. And
+// the other side: taking here the session another tab records.
 
 import type { SessionRecorder } from '../store/recorder.ts';
 import type { HistoryModel } from './history-model.ts';
@@ -18,6 +19,9 @@ export interface HandoverHost {
   resetSession(): void;
 }
 
+/** How long a tab asked for its session has to save and let go before the lock is taken from it. */
+const MOVE_WAIT_MS = 5000;
+
 export class Handover {
   /** The session this tab last handed over to another (see movedAway). */
   private movedSessionId: string | null = null;
@@ -27,6 +31,25 @@ export class Handover {
   /** Whether the session handed over is still recorded in the tab it moved to (its lock in `live`). */
   recordedWhereItMoved(live: ReadonlySet<string>): boolean {
     return this.movedSessionId !== null && live.has(this.movedSessionId);
+  }
+
+  /**
+   * Takes the session `sessionId` another tab is recording, and goes on with it here (`resume`): that
+   * tab saves and lets go (or, if it does not answer in time, the lock is taken from it and its
+   * writes are refused from then on).
+   */
+  async takeHere(sessionId: string, resume: (held: HeldSession) => Promise<void>): Promise<void> {
+    this.host.history.update({ moving: true });
+    try {
+      this.host.tabs.post({ type: 'move', sessionId });
+      const held =
+        (await this.host.tabs
+          .hold(sessionId, { signal: AbortSignal.timeout(MOVE_WAIT_MS) })
+          .catch(() => null)) ?? (await this.host.tabs.hold(sessionId, { steal: true }));
+      await resume(held!);
+    } finally {
+      this.host.history.update({ moving: false });
+    }
   }
 
   /** Another tab asks for the session `sessionId`: handed over if it is the one recorded here. */

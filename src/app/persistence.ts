@@ -9,7 +9,7 @@
 // ended-in-memory.ts (sessions memory alone holds whole), full-store-catch-up.ts (writing them once
 // a full store has room), unfinished-sessions.ts (the unfinished sessions by the tab that holds
 // them), tab-locks.ts (the locks held or waited on for other tabs' sessions), handover.ts (a
-// session handed to another tab), spoken-lines.ts (the coach's lines kept with their session) and
+// session handed between tabs), spoken-lines.ts (the coach's lines kept with their session) and
 // end-interrupted.ts (a session closed where it stopped).
 
 import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
@@ -132,8 +132,6 @@ export interface PersistenceOptions {
 }
 
 const FLUSH_MS = 1000;
-/** How long a tab asked for its session has to save and let go before the lock is taken from it. */
-const MOVE_WAIT_MS = 5000;
 
 export class Persistence {
   readonly history = new HistoryModel();
@@ -410,17 +408,7 @@ export class Persistence {
   async moveHere(): Promise<void> {
     const elsewhere = this.history.state.elsewhere;
     if (!this.store || !elsewhere || this.recorder || this.history.state.moving) return;
-    this.history.update({ moving: true });
-    try {
-      this.tabs.post({ type: 'move', sessionId: elsewhere.id });
-      const held =
-        (await this.tabs
-          .hold(elsewhere.id, { signal: AbortSignal.timeout(MOVE_WAIT_MS) })
-          .catch(() => null)) ?? (await this.tabs.hold(elsewhere.id, { steal: true }));
-      await this.resumeHeld(elsewhere.id, held!);
-    } finally {
-      this.history.update({ moving: false });
-    }
+    await this.handover.takeHere(elsewhere.id, (held) => this.resumeHeld(elsewhere.id, held));
   }
 
   dismissMovedAway(): void {

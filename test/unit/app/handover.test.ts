@@ -27,7 +27,7 @@ function recordingTab(sessionId: string) {
   return { handover, history, done, posted, recorder: recorder! };
 }
 
-describe('handing the session recorded here to another tab', () => {
+describe('handing a session between tabs', () => {
   it('stops recording, stops the session, saves the last second and says it stopped here, on a move asked for it', async () => {
     const tab = recordingTab('s1');
     await tab.handover.moveAsked('s1');
@@ -56,5 +56,62 @@ describe('handing the session recorded here to another tab', () => {
     lose();
     await vi.waitFor(() => expect(tab.posted).toEqual([{ type: 'stopped', sessionId: 's1' }]));
     expect(tab.done).toEqual(['detach', 'reset', 'flush']);
+  });
+
+  it('takes the session from the tab that records it, once it lets go, saying it is moving meanwhile', async () => {
+    const posted: TabMessage[] = [];
+    const holds: object[] = [];
+    const held = { release: () => undefined, lost: new Promise<void>(() => undefined) };
+    const history = new HistoryModel();
+    const tabs: Tabs = {
+      ...SINGLE_TAB,
+      post: (message) => void posted.push(message),
+      hold: async (_, options) => {
+        holds.push({ steal: options?.steal ?? false });
+        return held;
+      },
+    };
+    const handover = new Handover({
+      tabs,
+      history,
+      recording: () => null,
+      detach: () => {},
+      resetSession: () => {},
+    });
+    const resumed: unknown[] = [];
+    await handover.takeHere('s1', async (taken) => {
+      expect(history.state.moving).toBe(true);
+      resumed.push(taken);
+    });
+    expect(posted).toEqual([{ type: 'move', sessionId: 's1' }]);
+    expect(holds).toEqual([{ steal: false }]);
+    expect(resumed).toEqual([held]);
+    expect(history.state.moving).toBe(false);
+  });
+
+  it('takes the lock by force from a tab that does not let go in time', async () => {
+    const holds: boolean[] = [];
+    const held = { release: () => undefined, lost: new Promise<void>(() => undefined) };
+    const tabs: Tabs = {
+      ...SINGLE_TAB,
+      hold: async (_, options) => {
+        holds.push(options?.steal ?? false);
+        if (options?.steal) return held;
+        throw new DOMException('The operation timed out.', 'TimeoutError');
+      },
+    };
+    const history = new HistoryModel();
+    const handover = new Handover({
+      tabs,
+      history,
+      recording: () => null,
+      detach: () => {},
+      resetSession: () => {},
+    });
+    const resumed: unknown[] = [];
+    await handover.takeHere('s1', async (taken) => void resumed.push(taken));
+    expect(holds).toEqual([false, true]);
+    expect(resumed).toEqual([held]);
+    expect(history.state.moving).toBe(false);
   });
 });
