@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { page, userEvent } from 'vitest/browser';
+import { type Locator, page, userEvent } from 'vitest/browser';
 import { rolesNamed } from './accessibility-tree.ts';
 import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
@@ -15,6 +15,51 @@ import {
 } from './mount.ts';
 
 const mount = (view: Partial<BbSetView>) => mountComponent('bb-set-view', view);
+
+/** Puts a set view on the page at the height the app's main gives a set under no header (see main.fill in bb-app). */
+async function mountAtTheMainsHeight(view: Partial<BbSetView>): Promise<BbSetView> {
+  const element = await mount(view);
+  element.style.height = 'calc(100dvh - 1.5rem)';
+  return element;
+}
+
+/**
+ * Reads the boxes in the page of what `selector` matches in `view`, each after its `name`, to compare
+ * before and after a change (at 180 × 320 some lie under the window's edge).
+ */
+function boxesOf(view: BbSetView, selector: string, name: (element: Element) => string | undefined) {
+  return () =>
+    [...view.shadowRoot!.querySelectorAll(selector)].map((e) => {
+      const b = e.getBoundingClientRect();
+      return `${name(e)}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
+    });
+}
+
+/**
+ * A first superman set waiting for its position at the main's height, once it says that it starts by
+ * itself; with what reads where its buttons, heading and position stand, as they stood at first.
+ */
+async function aSupermanSetWaitingForItsPosition() {
+  const view = await mountAtTheMainsHeight({
+    planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+    set: currentSet({ waiting: true, wrongPosture: null }),
+  });
+  await expect.element(page.getByText(/starts by itself/)).toBeVisible();
+  const screen = boxesOf(view, 'button, h2, .prompt', (e) => e.textContent?.trim());
+  const before = screen();
+  return {
+    view,
+    screen,
+    before,
+    /** Gives the view `set`, waits for `line`, and then for the buttons, heading and position to stand where they were. */
+    async showsInPlace(set: BbSetView['set'], line: Locator): Promise<void> {
+      view.set = set;
+      await expect.element(line).toBeVisible();
+      await expect.poll(screen).toEqual(before);
+    },
+    roomUnderThePosition: () => view.shadowRoot!.querySelector('.under-position')!.getBoundingClientRect(),
+  };
+}
 
 /** Has `view` pause and go on when it asks to, as the app does, then taps Finish and waits for its question. */
 async function finishAskedOfAViewPausedAsTheAppDoes(view: BbSetView): Promise<void> {
@@ -459,26 +504,13 @@ describe('bb-set-view', () => {
     'says what is wrong with the position taken at %i × %i in the room kept for it, every button, the heading and the position where they were',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
-        const view = await mount({
-          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
-          set: currentSet({ waiting: true, wrongPosture: null }),
-        });
-        view.style.height = 'calc(100dvh - 1.5rem)';
-        await expect.element(page.getByText(/starts by itself/)).toBeVisible();
-        const root = view.shadowRoot!;
-        const screen = () =>
-          [...root.querySelectorAll('button, h2, .prompt')].map((e) => {
-            const b = e.getBoundingClientRect();
-            return `${e.textContent?.trim()}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
-          });
-        const before = screen();
+        const { view, screen, before, showsInPlace, roomUnderThePosition } =
+          await aSupermanSetWaitingForItsPosition();
         for (const posture of ['face-up', 'upright', 'side'] as const) {
-          view.set = currentSet({ waiting: true, wrongPosture: posture });
           const wrong = page.getByText(/^You seem to be .*\. Lie face down\.$/);
-          await expect.element(wrong).toBeVisible();
-          await expect.poll(screen).toEqual(before);
+          await showsInPlace(currentSet({ waiting: true, wrongPosture: posture }), wrong);
           // Whole inside its room, over neither the position nor the buttons.
-          const room = root.querySelector('.under-position')!.getBoundingClientRect();
+          const room = roomUnderThePosition();
           const box = wrong.element().getBoundingClientRect();
           expect(box.top, posture).toBeGreaterThanOrEqual(room.top);
           expect(box.bottom, posture).toBeLessThanOrEqual(room.bottom);
@@ -496,31 +528,20 @@ describe('bb-set-view', () => {
     'shows the way on the voice adds to a wrong position said again at %i × %i, in the room kept under the position, every button, the heading and the position where they were',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
-        const view = await mount({
-          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
-          set: currentSet({ waiting: true, wrongPosture: null }),
-        });
-        view.style.height = 'calc(100dvh - 1.5rem)';
-        await expect.element(page.getByText(/starts by itself/)).toBeVisible();
-        const root = view.shadowRoot!;
-        const screen = () =>
-          [...root.querySelectorAll('button, h2, .prompt')].map((e) => {
-            const b = e.getBoundingClientRect();
-            return `${e.textContent?.trim()}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
-          });
-        const before = screen();
-        const warning = 'You seem to be on your back. Lie face down.';
-        view.set = currentSet({ waiting: true, wrongPosture: 'face-up', warnedMs: 0, warnedTimes: 1 });
-        const first = page.getByText(warning, { exact: true });
-        await expect.element(first).toBeVisible();
-        await expect.poll(screen).toEqual(before);
+        const { showsInPlace, roomUnderThePosition } = await aSupermanSetWaitingForItsPosition();
+        const first = page.getByText('You seem to be on your back. Lie face down.', { exact: true });
+        await showsInPlace(
+          currentSet({ waiting: true, wrongPosture: 'face-up', warnedMs: 0, warnedTimes: 1 }),
+          first,
+        );
         const firstSize = Number(getComputedStyle(first.element()).zoom);
-        view.set = currentSet({ waiting: true, wrongPosture: 'face-up', warnedMs: 20_000, warnedTimes: 2 });
         // Where to be, the warning's second sentence, is the position to take above it.
         const said = page.getByText('You seem to be on your back. Already in position? Tap Start the set.');
-        await expect.element(said).toBeVisible();
-        await expect.poll(screen).toEqual(before);
-        const room = root.querySelector('.under-position')!.getBoundingClientRect();
+        await showsInPlace(
+          currentSet({ waiting: true, wrongPosture: 'face-up', warnedMs: 20_000, warnedTimes: 2 }),
+          said,
+        );
+        const room = roomUnderThePosition();
         const box = said.element().getBoundingClientRect();
         expect(box.top).toBeGreaterThanOrEqual(room.top - 0.5);
         expect(box.bottom).toBeLessThanOrEqual(room.bottom + 0.5);
@@ -539,18 +560,13 @@ describe('bb-set-view', () => {
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
         for (const set of [currentSet({ count: 3 }), currentSet({ waiting: true, wrongPosture: null })]) {
-          const view = await mount({
+          const view = await mountAtTheMainsHeight({
             planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
             set,
           });
-          view.style.height = 'calc(100dvh - 1.5rem)';
           await view.updateComplete;
           const root = view.shadowRoot!;
-          const screen = () =>
-            [...root.querySelectorAll('button, h2, bb-progress-ring, .face, .prompt')].map((e) => {
-              const b = e.getBoundingClientRect();
-              return `${e.localName}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
-            });
+          const screen = boxesOf(view, 'button, h2, bb-progress-ring, .face, .prompt', (e) => e.localName);
           await new Promise(requestAnimationFrame);
           const before = screen();
           for (const line of [
@@ -582,19 +598,16 @@ describe('bb-set-view', () => {
     "keeps the room of the set just done's −1 / +1 at %i × %i once this set counts, the heading, the count and every button where they were",
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
-        const view = await mount({
+        const view = await mountAtTheMainsHeight({
           planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 0 } },
           set: currentSet({ setNumber: 2, noRestBefore: true }),
           lastSet: supermanSet({ count: 9, endedBy: 'stopped' }),
         });
-        view.style.height = 'calc(100dvh - 1.5rem)';
         await expect.element(page.getByRole('group', { name: 'Last set' })).toBeVisible();
         const root = view.shadowRoot!;
-        const screen = () =>
-          [...root.querySelectorAll('.controls > button, h2, bb-progress-ring, .face')].map((e) => {
-            const b = e.getBoundingClientRect();
-            return `${e.matches('button, h2') ? e.textContent?.trim() : e.className}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
-          });
+        const screen = boxesOf(view, '.controls > button, h2, bb-progress-ring, .face', (e) =>
+          e.matches('button, h2') ? e.textContent?.trim() : e.className,
+        );
         const before = screen();
         view.set = currentSet({ setNumber: 2, noRestBefore: true, count: 1 });
         view.lastSet = null;
@@ -620,20 +633,14 @@ describe('bb-set-view', () => {
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
         for (const byHand of [false, true]) {
-          const view = await mount({
+          const view = await mountAtTheMainsHeight({
             planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
             set: currentSet({ holdStartMs: null }),
             nowMs: 2000,
             byHand,
           });
-          view.style.height = 'calc(100dvh - 1.5rem)';
           await expect.element(page.getByRole('button', { name: 'Start hold' })).toBeVisible();
-          const root = view.shadowRoot!;
-          const screen = () =>
-            [...root.querySelectorAll('button, h2, bb-progress-ring')].map((e) => {
-              const b = e.getBoundingClientRect();
-              return `${e.localName}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
-            });
+          const screen = boxesOf(view, 'button, h2, bb-progress-ring', (e) => e.localName);
           const before = screen();
           view.set = currentSet({ holdStartMs: 2000 });
           view.nowMs = 5000;
