@@ -2,7 +2,7 @@
 // (navigator.bluetooth.getDevices() lists it), so the app connects to it again by itself, with no
 // tap and no chooser. A new tab in the same browser profile is the next visit here; the emulation
 // is set up before the app loads, since a navigation after Bluetooth was used ends it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, HEART_RATE_SERVICE } from '../../src/protocol/uuids.ts';
 import {
@@ -142,41 +142,21 @@ describe('a heart-rate strap picked on an earlier visit', () => {
   });
 });
 
-describe('a strap and a watch picked on an earlier visit', () => {
-  const WATCH = pineTime('C7:00:00:00:00:21', [0, 0, 0, 0, 0, 4]);
+/**
+ * Visits to the app in one browser profile opened as `profile` says, for the describe it is called
+ * in: each a fresh tab with some devices in reach; `page` is the tab of the visit under way.
+ */
+function visitsInOneProfile(profile: BrowserContextOptions) {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let emulated: EmulatedPeripheral[] = [];
-
-  /** A visit on a phone held upright, with `specs` in reach, each taking `connectionDelayMs` to answer. */
-  async function visit(specs: PeripheralSpec[], connectionDelayMs = 0): Promise<void> {
-    page = await context.newPage();
-    emulated = [];
-    for (const spec of specs)
-      emulated.push(await emulatePeripheral(browser, page, spec, { connectionDelayMs }));
-    await page.goto(inject('baseUrl'));
-  }
-
-  async function leave(): Promise<void> {
-    await page.close();
-    for (const peripheral of emulated) await peripheral.dispose();
-    emulated = [];
-  }
-
-  async function pick(choice: string): Promise<void> {
-    await page.locator('bb-device-panel details.glance > summary').tap();
-    await page.locator('bb-device-panel details.more > summary').tap();
-    await page.getByRole('button', { name: choice, exact: true }).tap();
-  }
+  // A finger taps where a pointer clicks.
+  const press = (target: Locator) => (profile.hasTouch ? target.tap() : target.click());
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await browser.newContext({
-      viewport: { width: 360, height: 640 },
-      hasTouch: true,
-      isMobile: true,
-    });
+    context = await browser.newContext(profile);
   });
 
   afterAll(async () => {
@@ -184,7 +164,47 @@ describe('a strap and a watch picked on an earlier visit', () => {
     await browser?.close();
   });
 
-  const line = () => page.locator('bb-device-panel details.glance > summary');
+  return {
+    get page(): Page {
+      return page;
+    },
+
+    /** A visit with `specs` in reach, each taking `connectionDelayMs` to answer. */
+    async visit(specs: PeripheralSpec[], connectionDelayMs = 0): Promise<void> {
+      page = await context.newPage();
+      emulated = [];
+      for (const spec of specs)
+        emulated.push(await emulatePeripheral(browser, page, spec, { connectionDelayMs }));
+      await page.goto(inject('baseUrl'));
+    },
+
+    async leave(): Promise<void> {
+      await page.close();
+      for (const peripheral of emulated) await peripheral.dispose();
+      emulated = [];
+    },
+
+    /** Picks `choice` among the kinds of device to connect, and the device from the chooser. */
+    async pick(choice: string): Promise<void> {
+      // On a phone the line of the devices stays shut until tapped open.
+      if (profile.hasTouch) await press(page.locator('bb-device-panel details.glance > summary'));
+      await press(page.locator('bb-device-panel details.more > summary'));
+      await press(page.getByRole('button', { name: choice, exact: true }));
+    },
+  };
+}
+
+describe('a strap and a watch picked on an earlier visit', () => {
+  const WATCH = pineTime('C7:00:00:00:00:21', [0, 0, 0, 0, 0, 4]);
+  // On a phone held upright.
+  const visits = visitsInOneProfile({
+    viewport: { width: 360, height: 640 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const { visit, leave, pick } = visits;
+
+  const line = () => visits.page.locator('bb-device-panel details.glance > summary');
 
   it('are picked one after the other', async () => {
     // One at a time in reach, so that the chooser lists the one picked.
@@ -205,21 +225,21 @@ describe('a strap and a watch picked on an earlier visit', () => {
     await expect
       .poll(() => line().textContent(), { timeout: 3000 })
       .toBe('Connecting InfiniTime, then HRM-Pro 12345');
-    const gist = page.locator('bb-device-panel details.glance .gist');
+    const gist = visits.page.locator('bb-device-panel details.glance .gist');
     // Whole on the line's two rows, the header no taller than the line.
     expect(await gist.evaluate((g) => g.scrollHeight <= g.clientHeight)).toBe(true);
     await line().tap();
-    const onTheirWay = page.locator('bb-device-panel .awaited');
+    const onTheirWay = visits.page.locator('bb-device-panel .awaited');
     expect(
       await onTheirWay.evaluateAll((all) => all.map((a) => a.textContent?.replace(/\s+/g, ' ').trim())),
     ).toEqual(['InfiniTime connecting…', 'HRM-Pro 12345 waiting']);
-    expect(await page.locator('bb-device-panel .awaited button').count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Connect a Bluetooth strap' }).count()).toBe(0);
-    const start = page.getByRole('button', { name: 'Start', exact: true });
+    expect(await visits.page.locator('bb-device-panel .awaited button').count()).toBe(0);
+    expect(await visits.page.getByRole('button', { name: 'Connect a Bluetooth strap' }).count()).toBe(0);
+    const start = visits.page.getByRole('button', { name: 'Start', exact: true });
     const startBox = await start.boundingBox();
     expect(startBox!.y + startBox!.height).toBeLessThanOrEqual(640);
     await expect
-      .poll(() => page.locator('bb-device-panel .device:not(.awaited) .name').allTextContents(), {
+      .poll(() => visits.page.locator('bb-device-panel .device:not(.awaited) .name').allTextContents(), {
         timeout: 15_000,
       })
       .toEqual(['InfiniTime', 'HRM-Pro 12345']);
@@ -230,41 +250,10 @@ describe('a strap and a watch picked on an earlier visit', () => {
 describe('a strap and a watch picked on an earlier visit, on a laptop', () => {
   const WATCH = pineTime('C7:00:00:00:00:22', [0, 0, 0, 0, 0, 4]);
   const LAPTOP_STRAP = heartRateStrap('0C:8C:DC:00:00:23', 'HRM-Pro 12345');
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let emulated: EmulatedPeripheral[] = [];
+  const visits = visitsInOneProfile({ viewport: { width: 1366, height: 768 } });
+  const { visit, leave, pick } = visits;
 
-  async function visit(specs: PeripheralSpec[], connectionDelayMs = 0): Promise<void> {
-    page = await context.newPage();
-    emulated = [];
-    for (const spec of specs)
-      emulated.push(await emulatePeripheral(browser, page, spec, { connectionDelayMs }));
-    await page.goto(inject('baseUrl'));
-  }
-
-  async function leave(): Promise<void> {
-    await page.close();
-    for (const peripheral of emulated) await peripheral.dispose();
-    emulated = [];
-  }
-
-  async function pick(choice: string): Promise<void> {
-    await page.locator('bb-device-panel details.more > summary').click();
-    await page.getByRole('button', { name: choice, exact: true }).click();
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  });
-
-  afterAll(async () => {
-    for (const peripheral of emulated) await peripheral.dispose();
-    await browser?.close();
-  });
-
-  const names = () => page.locator('bb-device-panel .device:not(.awaited) .name').allTextContents();
+  const names = () => visits.page.locator('bb-device-panel .device:not(.awaited) .name').allTextContents();
 
   // Each connected named its part and offered its ×, on a second row of the header: Start came down
   // 48 px under the pointer as the second answered.
@@ -281,12 +270,12 @@ describe('a strap and a watch picked on an earlier visit, on a laptop', () => {
 
     await visit([WATCH, LAPTOP_STRAP], 3000);
     await expect
-      .poll(() => page.locator('bb-device-panel .awaited .name').allTextContents(), { timeout: 3000 })
+      .poll(() => visits.page.locator('bb-device-panel .awaited .name').allTextContents(), { timeout: 3000 })
       .toEqual(['InfiniTime', 'HRM-Pro 12345']);
-    const start = page.getByRole('button', { name: 'Start', exact: true });
+    const start = visits.page.getByRole('button', { name: 'Start', exact: true });
     const before = await start.boundingBox();
     await expect.poll(names, { timeout: 15_000 }).toEqual(['InfiniTime', 'HRM-Pro 12345']);
-    await expect.poll(() => page.locator('bb-device-panel .role').count()).toBe(2);
+    await expect.poll(() => visits.page.locator('bb-device-panel .role').count()).toBe(2);
     expect(await start.boundingBox()).toEqual(before);
     await leave();
   });
