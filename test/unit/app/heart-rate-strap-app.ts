@@ -9,6 +9,10 @@ import type { ExerciseId } from '../../../src/workout/program.ts';
 import { currentPlanned } from '../../../src/workout/session.ts';
 import { StandInUtterance } from '../../utterance.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
+import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
+
+/** Longer than the reconnection window (RECONNECT_WINDOW_MS): a device away this long is given up for lost. */
+export const GIVEN_UP_AFTER_MS = 72_000;
 
 /** A strap with the Heart Rate Service alone: no motion. */
 export function heartRateStrap(): FakeDevice {
@@ -56,6 +60,21 @@ export async function connectInTurn(app: Backbeat, kinds: readonly DeviceKind[])
     await vi.advanceTimersByTimeAsync(50);
     await connecting;
   }
+}
+
+/** How the app worn with a strap and a watch is opened, and what the watch's motion reads at first. */
+export interface StrapAndWatchOptions extends StrapAppOptions {
+  readonly watchMotion?: Uint8Array;
+}
+
+/** The app started, a Polar H10 and then a PineTime connected to it, under fake timers. */
+export async function strapAndWatchConnected(options: StrapAndWatchOptions = {}) {
+  const strap = fakeH10();
+  const watch = fakePineTime(options.watchMotion);
+  const app = appPickingInTurn([strap, watch], options);
+  app.start();
+  await connectInTurn(app, ['polar', 'pinetime']);
+  return { app, strap, watch };
 }
 
 /** Starts a session and skips every set before the first of `exercise`. */

@@ -7,17 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backbeat } from '../../../src/app/backbeat.ts';
 import { setTakenOverText } from '../../../src/workout/device-drops.ts';
 import { currentPlanned } from '../../../src/workout/session.ts';
-import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';
 import {
-  appPickingInTurn,
-  connectInTurn,
   droppedInTheFirstSetOf,
+  GIVEN_UP_AFTER_MS,
   listeningVoice,
   sessionAtFirstSetOf,
+  strapAndWatchConnected,
 } from './heart-rate-strap-app.ts';
-
-/** Longer than the reconnection window (RECONNECT_WINDOW_MS): the device is given up for lost. */
-const GIVEN_UP_AFTER_MS = 72_000;
 
 describe('a strap or a watch given up for lost beside the other', () => {
   beforeEach(() => {
@@ -29,13 +25,9 @@ describe('a strap or a watch given up for lost beside the other', () => {
 
   /** The H10 and the PineTime connected, with a voice that writes down what it says. */
   async function strapAndWatch() {
-    const strap = fakeH10();
-    const watch = fakePineTime();
     const said: string[] = [];
-    const app = appPickingInTurn([strap, watch], { cueHosts: listeningVoice(said) });
-    app.start();
-    await connectInTurn(app, ['polar', 'pinetime']);
-    return { app, strap, watch, said };
+    const connected = await strapAndWatchConnected({ cueHosts: listeningVoice(said) });
+    return { ...connected, said };
   }
 
   const countedBy = (app: Backbeat, name: string) =>

@@ -8,16 +8,13 @@ import { fromJson } from '../../../src/export/json.ts';
 import { replayStreams } from '../../../src/export/replay.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import type { FakeDevice } from '../sensors/ble/fake-device.ts';
-import { fakeH10, fakePineTime, pineTimeMotion } from '../sensors/ble/wearables.ts';
+import { pineTimeMotion } from '../sensors/ble/wearables.ts';
 import {
-  appPickingInTurn,
-  connectInTurn,
   droppedInTheFirstSetOf,
+  GIVEN_UP_AFTER_MS,
   sessionAtFirstSetOf,
+  strapAndWatchConnected,
 } from './heart-rate-strap-app.ts';
-
-/** Longer than the reconnection window (RECONNECT_WINDOW_MS): the device is given up for lost. */
-const GIVEN_UP_AFTER_MS = 72_000;
 
 describe('the raw motion of the device that counts a set, kept with the session', () => {
   beforeEach(() => {
@@ -27,14 +24,8 @@ describe('the raw motion of the device that counts a set, kept with the session'
     vi.useRealTimers();
   });
 
-  async function strapAndWatch() {
-    const strap = fakeH10();
-    const watch = fakePineTime(pineTimeMotion(0, 0, -1024));
-    const app = appPickingInTurn([strap, watch]);
-    app.start();
-    await connectInTurn(app, ['polar', 'pinetime']);
-    return { app, strap, watch };
-  }
+  /** The H10 and the PineTime connected, the watch lying flat. */
+  const strapAndWatch = () => strapAndWatchConnected({ watchMotion: pineTimeMotion(0, 0, -1024) });
 
   /** The watch moving for `n` tenths of a second, a reading sent each, its x up by 10/1024 g each time. */
   async function watchMoves(watch: FakeDevice, n: number): Promise<void> {
