@@ -895,13 +895,30 @@ function readPausedFor(r: Reader): Pick<StateSnapshot, 'pausedToAsk' | 'pausedFo
 const PAUSE_REASONS = ['connection', 'lost', 'replay'] as const;
 
 /**
- * The set under way: what the session screens and the reducer read of every set is checked, and what
- * only some sets have is kept as it is.
+ * The set under way: what the session screens and the reducer read of every set is checked, and the
+ * set's state is left out with it where any of it cannot be read. What only some sets have (see
+ * SET_OPTIONAL_FIELDS) is left out alone where it cannot be read, as sets saved before it was kept
+ * lack it, and the rest of the set is kept: resumed, a value of the wrong kind would break the set
+ * (a rep's time added to rep times that are a number stops the count).
  */
 function readCurrentSet(r: Reader): CurrentSet {
   const sides = r.field('sides');
+  const optional: Record<string, unknown> = {};
+  for (const [key, read] of Object.entries(SET_OPTIONAL_FIELDS)) {
+    if (!r.has(key)) continue;
+    // Wrapped, so that a null the field may hold is told from one that could not be read.
+    const value = r.orPutRight(
+      (s) => ({ read: read(s.field(key)) }),
+      key === 'repGapsMs' ? "the set's rep times were left out" : 'it was left out',
+    );
+    if (value) optional[key] = value.read;
+  }
+  const others = Object.fromEntries(
+    Object.entries(r.object()).filter(([key]) => !Object.hasOwn(SET_OPTIONAL_FIELDS, key)),
+  );
   return {
-    ...r.object(),
+    ...others,
+    ...optional,
     setNumber: r
       .field('setNumber')
       .within(1, MAX_SESSION_SETS, `should be a set number from 1 to ${MAX_SESSION_SETS}`),
@@ -917,6 +934,49 @@ function readCurrentSet(r: Reader): CurrentSet {
     ...(r.has('formIssues') ? { formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)) } : {}),
   } as CurrentSet;
 }
+
+const POSTURES = ['upright', 'face-down', 'face-up', 'side'] as const;
+
+const timeInSession = (t: Reader) => t.within(0, MAX_SESSION_MS, IN_SESSION);
+const maybeTimeInSession = (t: Reader) => t.nullable(timeInSession);
+const yesOrNo = (b: Reader) => b.boolean();
+// Read as a finished set's are (see readSet).
+const tapCount = (n: Reader) => n.number();
+
+/** The fields of CurrentSet that only some sets have, each with how it is read. */
+const SET_OPTIONAL_FIELDS: Readonly<Record<string, (r: Reader) => unknown>> = {
+  waiting: yesOrNo,
+  wrongPosture: (p) => p.nullable((v) => v.oneOf(POSTURES)),
+  warnedMs: maybeTimeInSession,
+  warnedTimes: (n) => n.count(MAX_SET_COUNT),
+  leftMs: maybeTimeInSession,
+  inPosition: yesOrNo,
+  startSeen: (s) => s.oneOf(['position', 'stillness'] as const),
+  begunByHand: yesOrNo,
+  heldSinceMs: maybeTimeInSession,
+  goHeardMs: timeInSession,
+  goSaidMs: timeInSession,
+  ranBeforeInterruption: yesOrNo,
+  workBeganMs: timeInSession,
+  repGapsMs: (list) => list.array((gap) => gap.within(0, MAX_SESSION_MS, LENGTH)),
+  holdConfirmedMs: timeInSession,
+  settlingInMs: timeInSession,
+  settledMs: timeInSession,
+  atTopSinceMs: maybeTimeInSession,
+  leftTopMs: timeInSession,
+  deviceAway: yesOrNo,
+  countedAway: tapCount,
+  countedByHand: tapCount,
+  takenOver: readTakenOver,
+  formWarning: (w) =>
+    w.nullable((v) =>
+      v.keep({ issue: v.field('issue').oneOf(FORM_ISSUES), atMs: timeInSession(v.field('atMs')) }),
+    ),
+  corrections: tapCount,
+  afterRecovery: yesOrNo,
+  pausedInHold: yesOrNo,
+  noRestBefore: yesOrNo,
+};
 
 /**
  * A pause of the session. One that cannot be timed (a start or length no session can have) is left
@@ -1194,6 +1254,7 @@ const PLACE_NAMES: Readonly<Record<string, string>> = {
   weights: 'weight',
   perSide: 'count per side',
   pauses: 'pause',
+  repGapsMs: 'rep time',
 };
 
 /** Walks untrusted JSON, remembering the path so that an error can say where the file is wrong. */

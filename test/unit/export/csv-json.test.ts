@@ -692,6 +692,145 @@ describe('JSON export and import', () => {
     }
   });
 
+  it("leaves out alone what only some sets have of a backup's set under way where it cannot be read, keeping the rest of the set, and says so", () => {
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const set = {
+      setNumber: 1,
+      startedMs: 300_000,
+      waiting: false,
+      wrongPosture: 'upright' as const,
+      warnedMs: 301_000,
+      warnedTimes: 1,
+      leftMs: null,
+      inPosition: true,
+      startSeen: 'position' as const,
+      begunByHand: false,
+      heldSinceMs: null,
+      goHeardMs: 302_000,
+      goSaidMs: 302_500,
+      ranBeforeInterruption: true as const,
+      workBeganMs: 302_000,
+      count: 2,
+      sides: { left: 0, right: 0 },
+      lastProgressMs: 308_000,
+      repGapsMs: [3_000, 3_000],
+      holdStartMs: null,
+      holdConfirmedMs: 303_000,
+      settlingInMs: 303_500,
+      settledMs: 304_000,
+      peakDeg: 12,
+      atTopSinceMs: null,
+      leftTopMs: 307_000,
+      deviceAway: true as const,
+      countedAway: 1,
+      countedByHand: 0,
+      takenOver: {
+        from: 'chest' as const,
+        placement: 'wrist' as const,
+        how: 'lost' as const,
+        countBefore: 1,
+        heldMsBefore: null,
+      },
+      formIssues: [],
+      formWarning: { issue: 'over-extension' as const, atMs: 306_000 },
+      corrections: 1,
+      afterRecovery: false,
+      pausedInHold: true as const,
+      noRestBefore: false,
+    };
+    const under = {
+      ...dropped,
+      session: {
+        ...dropped.session,
+        status: 'active' as const,
+        endedAt: null,
+        snapshot: {
+          ...dropped.session.snapshot!,
+          phase: 'set' as const,
+          exerciseIndex: 0,
+          endedMs: null,
+          set,
+        },
+      },
+    };
+    throughABackup(under);
+    const NOT_A_TIME = 'should be a time within the session, from its start to 31 days after';
+    const cases: [string, unknown, string][] = [
+      ['waiting', 'yes', '"waiting" should be true or false'],
+      ['wrongPosture', 'upside-down', '"wrongPosture" should be one of upright, face-down, face-up, side'],
+      ['warnedMs', 'just now', '"warnedMs" should be a number'],
+      ['warnedTimes', -1, '"warnedTimes" should be a whole number from 0 to 1000'],
+      ['leftMs', -1, `"leftMs" ${NOT_A_TIME}`],
+      ['inPosition', 1, '"inPosition" should be true or false'],
+      ['startSeen', 'sound', '"startSeen" should be one of position, stillness'],
+      ['begunByHand', 'no', '"begunByHand" should be true or false'],
+      ['heldSinceMs', 'a while', '"heldSinceMs" should be a number'],
+      ['goHeardMs', 'soon', '"goHeardMs" should be a number'],
+      ['goHeardMs', 1e15, `"goHeardMs" ${NOT_A_TIME}`],
+      ['goSaidMs', null, '"goSaidMs" should be a number'],
+      ['ranBeforeInterruption', 'yes', '"ranBeforeInterruption" should be true or false'],
+      ['workBeganMs', -3, `"workBeganMs" ${NOT_A_TIME}`],
+      ['holdConfirmedMs', {}, '"holdConfirmedMs" should be a number'],
+      ['settlingInMs', 'now', '"settlingInMs" should be a number'],
+      ['settledMs', -1, `"settledMs" ${NOT_A_TIME}`],
+      ['atTopSinceMs', 'up', '"atTopSinceMs" should be a number'],
+      ['leftTopMs', true, '"leftTopMs" should be a number'],
+      ['deviceAway', 'far', '"deviceAway" should be true or false'],
+      ['countedAway', 'one', '"countedAway" should be a number'],
+      ['countedByHand', [], '"countedByHand" should be a number'],
+      ['takenOver', 'by the watch', '"takenOver" should be an object'],
+      ['formWarning', 'sag', '"formWarning" should be an object'],
+      ['corrections', 'plus one', '"corrections" should be a number'],
+      ['afterRecovery', 0, '"afterRecovery" should be true or false'],
+      ['pausedInHold', 'yes', '"pausedInHold" should be true or false'],
+      ['noRestBefore', null, '"noRestBefore" should be true or false'],
+    ];
+    for (const [field, malformed, problem] of cases) {
+      const file = JSON.parse(toJson([under]));
+      file.sessions[0].session.snapshot.set[field] = malformed;
+      const read = readJson(JSON.stringify(file), IMPORTED_AT);
+      expect(read.putRight).toEqual([
+        `session 1: "session.snapshot.set.${problem.slice(1)}, so it was left out`,
+      ]);
+      expect(read.unknownFields).toEqual([]);
+      const { [field as keyof typeof set]: _, ...kept } = set;
+      expect(read.bundles[0]).toEqual({
+        ...under,
+        session: { ...under.session, snapshot: { ...under.session.snapshot, set: kept } },
+      });
+    }
+    // Parts of what only some sets have are read as closely as the whole: the set taken over, the form warning.
+    for (const [field, malformed, problem] of [
+      ['takenOver', { ...set.takenOver, how: 'gone' }, '"takenOver.how" should be one of lost, stopped'],
+      [
+        'formWarning',
+        { issue: 'slouch', atMs: 306_000 },
+        '"formWarning.issue" should be one of over-extension, tabletop-lost, plank-sag',
+      ],
+    ] as const) {
+      const file = JSON.parse(toJson([under]));
+      file.sessions[0].session.snapshot.set[field] = malformed;
+      const read = readJson(JSON.stringify(file), IMPORTED_AT);
+      expect(read.putRight).toEqual([
+        `session 1: "session.snapshot.set.${problem.slice(1)}, so it was left out`,
+      ]);
+    }
+    // The set's pace is left out whole where any of it cannot be read: its times are read in turn.
+    for (const [malformed, problem] of [
+      [5, '"session.snapshot.set.repGapsMs" should be a list'],
+      ['fast', '"session.snapshot.set.repGapsMs" should be a list'],
+      [[3_000, 'slow'], 'rep time 2: it should be a number'],
+    ] as const) {
+      const file = JSON.parse(toJson([under]));
+      file.sessions[0].session.snapshot.set.repGapsMs = malformed;
+      const read = readJson(JSON.stringify(file), IMPORTED_AT);
+      const where = problem.startsWith('rep time') ? `session 1, ${problem}` : `session 1: ${problem}`;
+      expect(read.putRight).toEqual([`${where}, so the set's rep times were left out`]);
+      const { repGapsMs: _, ...withoutPace } = set;
+      expect(read.bundles[0]?.session.snapshot?.set).toEqual(withoutPace);
+    }
+  });
+
   it("leaves out alone a backup's pause of the session, or what it was for, where it cannot be read, and says so", () => {
     const dropped = strapDroppedSession('dropped', STARTED_AT);
     const paused = {
