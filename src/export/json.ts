@@ -696,6 +696,8 @@ const RECOVERY = 'should be a change of heart rate from −300 to 300 bpm';
 const MAX_SESSION_MS = 31 * DAY_MS;
 const LENGTH = 'should be a length of time from 0 to 31 days';
 const IN_SESSION = 'should be a time within the session, from its start to 31 days after';
+const timeInSession = (t: Reader) => t.within(0, MAX_SESSION_MS, IN_SESSION);
+const maybeTimeInSession = (t: Reader) => t.nullable(timeInSession);
 const WEIGHT = `should be a weight from ${LIMITS.weightKg.min} to ${LIMITS.weightKg.max} kg`;
 
 /** A session row; `latest` (epoch ms) is the latest its time away (gaps) can have lasted until. */
@@ -706,7 +708,7 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
   // The app may have been closed for longer than any session lasts: a gap is only bounded by now.
   const gaps = r.field('gaps').array((g) =>
     g.keep({
-      atMs: g.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
+      atMs: timeInSession(g.field('atMs')),
       gapMs: g.field('gapMs').within(
         0,
         // A clock that was ahead when the session was recorded may put its start after now.
@@ -840,10 +842,10 @@ function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
       phase: s.field('phase').oneOf(SESSION_PHASES),
       exerciseIndex: s.field('exerciseIndex').count(Math.max(planLength - 1, 0)),
       set: s.field('set').nullable(readCurrentSet),
-      restEndsMs: s.field('restEndsMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
-      nowMs: s.field('nowMs').within(0, MAX_SESSION_MS, IN_SESSION),
-      startedMs: s.field('startedMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
-      endedMs: s.field('endedMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
+      restEndsMs: maybeTimeInSession(s.field('restEndsMs')),
+      nowMs: timeInSession(s.field('nowMs')),
+      startedMs: maybeTimeInSession(s.field('startedMs')),
+      endedMs: maybeTimeInSession(s.field('endedMs')),
     }),
     'its saved state was left out',
   );
@@ -853,10 +855,7 @@ function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
     : null;
   const kept = pauses?.filter((pause) => pause !== null);
   const pausedAtMs = r.has('pausedAtMs')
-    ? r.orPutRight(
-        (s) => s.field('pausedAtMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
-        'it was left out',
-      )
+    ? r.orPutRight((s) => maybeTimeInSession(s.field('pausedAtMs')), 'it was left out')
     : null;
   // What the pause was for goes with it: a session that is not paused was paused for nothing.
   const pausedFor = pausedAtMs !== null ? readPausedFor(r) : {};
@@ -922,14 +921,14 @@ function readCurrentSet(r: Reader): CurrentSet {
     setNumber: r
       .field('setNumber')
       .within(1, MAX_SESSION_SETS, `should be a set number from 1 to ${MAX_SESSION_SETS}`),
-    startedMs: r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION),
+    startedMs: timeInSession(r.field('startedMs')),
     count: r.field('count').count(MAX_SET_COUNT),
     sides: {
       left: sides.field('left').count(MAX_SET_COUNT),
       right: sides.field('right').count(MAX_SET_COUNT),
     },
-    lastProgressMs: r.field('lastProgressMs').within(0, MAX_SESSION_MS, IN_SESSION),
-    holdStartMs: r.field('holdStartMs').nullable((t) => t.within(0, MAX_SESSION_MS, IN_SESSION)),
+    lastProgressMs: timeInSession(r.field('lastProgressMs')),
+    holdStartMs: maybeTimeInSession(r.field('holdStartMs')),
     peakDeg: r.field('peakDeg').nullable((d) => d.number()),
     ...(r.has('formIssues') ? { formIssues: r.field('formIssues').array((f) => f.oneOf(FORM_ISSUES)) } : {}),
   } as CurrentSet;
@@ -937,8 +936,6 @@ function readCurrentSet(r: Reader): CurrentSet {
 
 const POSTURES = ['upright', 'face-down', 'face-up', 'side'] as const;
 
-const timeInSession = (t: Reader) => t.within(0, MAX_SESSION_MS, IN_SESSION);
-const maybeTimeInSession = (t: Reader) => t.nullable(timeInSession);
 const yesOrNo = (b: Reader) => b.boolean();
 // Read as a finished set's are (see readSet).
 const tapCount = (n: Reader) => n.number();
@@ -988,7 +985,7 @@ const SET_OPTIONAL_FIELDS: Readonly<Record<string, (r: Reader) => unknown>> = {
 function readPause(r: Reader): DevicePause | null {
   const timed = r.orPutRight(
     (p) => ({
-      atMs: p.field('atMs').within(0, MAX_SESSION_MS, IN_SESSION),
+      atMs: timeInSession(p.field('atMs')),
       ms: p.field('ms').within(0, MAX_SESSION_MS, LENGTH),
     }),
     'the pause was left out',
@@ -1034,7 +1031,7 @@ const MAX_SESSION_SETS = 1000;
 
 function readSet(r: Reader): SetRow {
   const sides = r.field('sides');
-  const startedMs = r.field('startedMs').within(0, MAX_SESSION_MS, IN_SESSION);
+  const startedMs = timeInSession(r.field('startedMs'));
   const endedMs = r
     .field('endedMs')
     .within(
