@@ -32,6 +32,18 @@ function readingWithSetField(bundle: Bundle, index: number, field: string, value
   };
 }
 
+/** A session whose strap dropped, paused five minutes in for the lost device, `pause` saying more of that pause. */
+function pausedForTheLostStrap<More extends object>(pause: More) {
+  const dropped = strapDroppedSession('dropped', STARTED_AT);
+  return {
+    ...dropped,
+    session: {
+      ...dropped.session,
+      snapshot: { ...dropped.session.snapshot!, pausedAtMs: 300_000, pausedFor: 'lost' as const, ...pause },
+    },
+  };
+}
+
 let dbCounter = 0;
 
 /** The Notes column of each set's row. */
@@ -571,19 +583,7 @@ describe('JSON export and import', () => {
   });
 
   it('keeps through a backup where the device a session is paused for is worn, and leaves out a value no device is worn at, saying so', () => {
-    const dropped = strapDroppedSession('dropped', STARTED_AT);
-    const paused = {
-      ...dropped,
-      session: {
-        ...dropped.session,
-        snapshot: {
-          ...dropped.session.snapshot!,
-          pausedAtMs: 300_000,
-          pausedFor: 'lost' as const,
-          pausedForDevice: 'wrist' as const,
-        },
-      },
-    };
+    const paused = pausedForTheLostStrap({ pausedForDevice: 'wrist' as const });
     throughABackup(paused);
     for (const malformed of [7, 'ankle', { atMs: -5_000 }, null]) {
       const file = JSON.parse(toJson([paused]));
@@ -597,7 +597,7 @@ describe('JSON export and import', () => {
         'session 1: "session.snapshot.pausedForDevice" should be one of chest, wrist, arm, phone, so it was left out',
       ]);
       expect(read.unknownFields).toEqual([]);
-      expect(read.bundles[0]?.sets).toEqual(dropped.sets);
+      expect(read.bundles[0]?.sets).toEqual(paused.sets);
     }
   });
 
@@ -832,19 +832,7 @@ describe('JSON export and import', () => {
   });
 
   it("leaves out alone a backup's pause of the session, or what it was for, where it cannot be read, and says so", () => {
-    const dropped = strapDroppedSession('dropped', STARTED_AT);
-    const paused = {
-      ...dropped,
-      session: {
-        ...dropped.session,
-        snapshot: {
-          ...dropped.session.snapshot!,
-          pausedAtMs: 300_000,
-          pausedFor: 'lost' as const,
-          pausedToAsk: true as const,
-        },
-      },
-    };
+    const paused = pausedForTheLostStrap({ pausedToAsk: true as const });
     throughABackup(paused);
     const cases: [string, unknown, string, object][] = [
       ['pausedAtMs', 'a while ago', 'should be a number', { pausedAtMs: null }],
@@ -871,7 +859,7 @@ describe('JSON export and import', () => {
       ]);
       const { pausedAtMs: _at, pausedFor: _for, pausedToAsk: _ask, ...rest } = paused.session.snapshot;
       expect(read.bundles[0]?.session.snapshot).toEqual({ ...rest, ...kept });
-      expect(read.bundles[0]?.sets).toEqual(dropped.sets);
+      expect(read.bundles[0]?.sets).toEqual(paused.sets);
     }
   });
 
