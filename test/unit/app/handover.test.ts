@@ -27,6 +27,19 @@ function recordingTab(sessionId: string) {
   return { handover, history, done, posted, recorder: recorder! };
 }
 
+/** A tab recording nothing, about to take a session over through `tabs`. */
+function takingTab(tabs: Tabs) {
+  const history = new HistoryModel();
+  const handover = new Handover({
+    tabs,
+    history,
+    recording: () => null,
+    detach: () => {},
+    resetSession: () => {},
+  });
+  return { handover, history };
+}
+
 describe('handing a session between tabs', () => {
   it('stops recording, stops the session, saves the last second and says it stopped here, on a move asked for it', async () => {
     const tab = recordingTab('s1');
@@ -62,21 +75,13 @@ describe('handing a session between tabs', () => {
     const posted: TabMessage[] = [];
     const holds: object[] = [];
     const held = { release: () => undefined, lost: new Promise<void>(() => undefined) };
-    const history = new HistoryModel();
-    const tabs: Tabs = {
+    const { handover, history } = takingTab({
       ...SINGLE_TAB,
       post: (message) => void posted.push(message),
       hold: async (_, options) => {
         holds.push({ steal: options?.steal ?? false });
         return held;
       },
-    };
-    const handover = new Handover({
-      tabs,
-      history,
-      recording: () => null,
-      detach: () => {},
-      resetSession: () => {},
     });
     const resumed: unknown[] = [];
     await handover.takeHere('s1', async (taken) => {
@@ -92,21 +97,13 @@ describe('handing a session between tabs', () => {
   it('takes the lock by force from a tab that does not let go in time', async () => {
     const holds: boolean[] = [];
     const held = { release: () => undefined, lost: new Promise<void>(() => undefined) };
-    const tabs: Tabs = {
+    const { handover, history } = takingTab({
       ...SINGLE_TAB,
       hold: async (_, options) => {
         holds.push(options?.steal ?? false);
         if (options?.steal) return held;
         throw new DOMException('The operation timed out.', 'TimeoutError');
       },
-    };
-    const history = new HistoryModel();
-    const handover = new Handover({
-      tabs,
-      history,
-      recording: () => null,
-      detach: () => {},
-      resetSession: () => {},
     });
     const resumed: unknown[] = [];
     await handover.takeHere('s1', async (taken) => void resumed.push(taken));
