@@ -1,14 +1,13 @@
 import axe from 'axe-core';
 import { openDB } from 'idb';
 import type { LitElement } from 'lit';
-import { NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { Persistence, type PreferencesPort, type StoreAsks } from '../../src/app/persistence.ts';
 import { type LeftSession, leftAtWall } from '../../src/app/resume-policy.ts';
 import { FILE_FOOTER, fileHeader, readJson, sessionLine, toJson } from '../../src/export/json.ts';
 import { allHeartRate } from '../../src/export/replay.ts';
-import type { HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
+import type { SourceInfo } from '../../src/sensors/samples.ts';
 import { fromPlanEntries, workoutMs } from '../../src/store/codec.ts';
 import { DB_VERSION } from '../../src/store/schema.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
@@ -17,6 +16,7 @@ import { sessionHeart } from '../../src/workout/heart.ts';
 import '../../src/ui/bb-storage-notice.ts';
 import '../../src/ui/bb-summary.ts';
 import { SessionModel } from '../../src/workout/session-model.ts';
+import { appWithoutDevice } from '../app-without-device.ts';
 import { drawingInBrokenByAPause, finishedSession, strapDroppedSession, supermanSet } from '../set-record.ts';
 import { begunAt, recordSession } from '../unit/export/recorded-session.ts';
 import { rolesNamed } from './accessibility-tree.ts';
@@ -49,21 +49,7 @@ async function persistenceOf(
   preferences?: PreferencesPort,
 ): Promise<Persistence> {
   const persistence = new Persistence(
-    {
-      session: new SessionModel(() => performance.now()),
-      devices: {
-        state: {
-          source: null as SourceInfo | null,
-          devices: [],
-          rejoining: false,
-          awaiting: [],
-        },
-      },
-      accel$: NEVER,
-      heartRate$: new Subject<HeartRateSample | null>(),
-      motion$: NEVER,
-      ...(preferences ? { preferences } : {}),
-    },
+    appWithoutDevice(new SessionModel(() => performance.now()), preferences),
     { openStore, page: null },
   );
   await persistence.start();
