@@ -2,22 +2,12 @@
 // screen shows: a phone's first visit offers Start sooner. Where they cannot be fetched (offline before
 // the app was cached) the export says so, the session is kept, and a tap later makes the file.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { fromJson } from '../../src/export/json.ts';
-import { launchChromium } from './chromium.ts';
+import { chromiumForTheFile, PHONE } from './chromium.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true } as const;
+const browser = chromiumForTheFile();
 /** The build names the JSON code's chunks after its module, json.ts, and a hash of 8. */
 const JSON_CODE = /\/json-[\w-]{8}\.js$/;
 
@@ -42,7 +32,7 @@ async function countsOfJsonFrom(page: Page, tap: () => Promise<void>): Promise<n
 describe("The JSON export's code", () => {
   it('is not loaded to show the start screen, and makes the file on the first JSON tap', async () => {
     // No service worker: it would answer the page's fetches from its cache, past the page's routes.
-    const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block', acceptDownloads: true });
+    const context = await browser().newContext({ ...PHONE, serviceWorkers: 'block', acceptDownloads: true });
     try {
       const page = await context.newPage();
       const fetched: string[] = [];
@@ -75,7 +65,7 @@ describe("The JSON export's code", () => {
   });
 
   it('out of reach, is said by the storage notice whose button needs it, and the session saved once it is', async () => {
-    const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block', acceptDownloads: true });
+    const context = await browser().newContext({ ...PHONE, serviceWorkers: 'block', acceptDownloads: true });
     try {
       const page = await context.newPage();
       // A browser that never lets Backbeat open its store (a private window): the storage notice's
@@ -109,7 +99,7 @@ describe("The JSON export's code", () => {
   });
 
   it("out of reach, is said by History's export, which makes the file once it is", async () => {
-    const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block', acceptDownloads: true });
+    const context = await browser().newContext({ ...PHONE, serviceWorkers: 'block', acceptDownloads: true });
     try {
       const page = await context.newPage();
       await page.goto(inject('baseUrl'));

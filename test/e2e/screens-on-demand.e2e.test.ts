@@ -3,21 +3,11 @@
 // sooner, and their first opening need not wait for the network. Never while a session runs. Opened
 // before their code arrives they say they are loading, and where it cannot be fetched (offline before
 // the app was cached) they say so.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumForTheFile, PHONE } from './chromium.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true } as const;
+const browser = chromiumForTheFile();
 
 /** The build names each screen's chunk after its module. */
 const SCREEN_CODE = /\/bb-(history|settings)-[^/]*\.js$/;
@@ -44,7 +34,7 @@ const definedScreens = (page: Page) =>
 
 describe('History and Settings', () => {
   it('are not loaded to show the start screen, and open on the first tap', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await browser().newContext(PHONE);
     try {
       const page = await context.newPage();
       // Tapped before the app is idle: nothing fetched ahead yet.
@@ -72,7 +62,7 @@ describe('History and Settings', () => {
 
   it('say so when their code cannot be fetched, and open once it can', async () => {
     // No service worker: it would answer the page's fetches from its cache, past the page's routes.
-    const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+    const context = await browser().newContext({ ...PHONE, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
       // The network gone before the app was idle, and so before the code was fetched ahead.
@@ -100,7 +90,7 @@ describe('History and Settings', () => {
   });
 
   it('are fetched once the app is idle after Start is ready, and History opens on its first tap with no fetch of its own', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await browser().newContext(PHONE);
     try {
       const page = await context.newPage();
       const start = page.getByRole('button', { name: 'Start', exact: true });
@@ -128,7 +118,7 @@ describe('History and Settings', () => {
   });
 
   it('wait for the end of a session begun before the app was idle', async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await browser().newContext(PHONE);
     try {
       const page = await context.newPage();
       const runIdleCallbacks = await holdIdleCallbacks(page);
