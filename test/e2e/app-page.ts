@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { linesSaid } from './cue-spy.ts';
+import { installCueSpy, linesSaid } from './cue-spy.ts';
+import type { Press } from './devices-line.ts';
 
 export interface AppPageOptions {
   readonly viewport: { readonly width: number; readonly height: number };
@@ -46,6 +47,22 @@ export async function openAppOnPausedClock(browser: Browser, options: AppPageOpt
   // waited for here, before any of the page's time passes, not at some moment of the first runFor.
   await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
   return page;
+}
+
+/**
+ * Opens the built app on the paused clock as on a phone held upright, tapped, with the cue spy
+ * listening to the voice; `storage` as the app finds it on its first load.
+ */
+export function openPhoneHearingCues(
+  browser: Browser,
+  storage?: Readonly<Record<string, string>>,
+): Promise<Page> {
+  return openAppOnPausedClock(browser, {
+    viewport: { width: 360, height: 640 },
+    touch: true,
+    initScript: installCueSpy,
+    storage,
+  });
 }
 
 /**
@@ -110,4 +127,18 @@ export async function runClockUntil(
 export async function textShown(page: Page, selector: string): Promise<string | null> {
   const found = page.locator(selector);
   return (await found.count()) > 0 ? (await found.first().textContent())!.replace(/\s+/g, ' ').trim() : null;
+}
+
+/** Presses Start the set once it can be pressed, and runs the page's clock until the voice says "Go". */
+export async function startTheSet(page: Page, press: Press): Promise<void> {
+  const start = page.getByRole('button', { name: 'Start the set' });
+  await runClockUntil(page, () => start.isEnabled(), 30_000, 250);
+  const before = (await linesSaid(page)).length;
+  await press(start);
+  await runClockUntil(
+    page,
+    async () => (await linesSaid(page)).slice(before).some((line) => /\bGo\b/.test(line)),
+    30_000,
+    250,
+  );
 }

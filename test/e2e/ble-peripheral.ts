@@ -395,3 +395,15 @@ export async function emulateBangle(
       (peripheral.writes.get(NORDIC_UART_RX) ?? []).map((bytes) => Buffer.from(bytes).toString('latin1')),
   });
 }
+
+/**
+ * Lets each emulated device go, in the order given, then closes the browser; whatever a set-up that
+ * failed part way never made is passed over.
+ */
+export async function letGoAndClose(
+  browser: Browser | undefined,
+  ...peripherals: readonly (EmulatedPeripheral | undefined)[]
+): Promise<void> {
+  for (const peripheral of peripherals) await peripheral?.dispose();
+  await browser?.close();
+}

@@ -2,6 +2,7 @@
 // each and says how it is ("Virtual strap connected"), whose tap opens to their details, the strap to
 // connect and the menu of devices. Laid out whole (a laptop, or in a session) there is no line to open.
 import type { Locator, Page } from 'playwright-core';
+import { runClockUntil } from './app-page.ts';
 
 /** The devices' line on a phone: their names and states, to be tapped open. */
 export function devicesLine(page: Page): Locator {
@@ -49,6 +50,22 @@ export async function openDevicesLine(page: Page, press: Press): Promise<void> {
 export async function openDeviceMenu(page: Page, press: Press): Promise<void> {
   await openDevicesLine(page, press);
   await press(deviceMenuButton(page));
+}
+
+/**
+ * Connects each device in turn by its item in the menu of devices, on the paused clock, each time
+ * until the devices' line reads `named`: the devices connected so far, as the header names them.
+ */
+export async function connectInTurn(
+  page: Page,
+  press: Press,
+  devices: readonly (readonly [item: string, named: string])[],
+): Promise<void> {
+  for (const [item, named] of devices) {
+    await openDeviceMenu(page, press);
+    await press(page.getByRole('button', { name: item, exact: true }));
+    await runClockUntil(page, async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
+  }
 }
 
 declare global {

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
-import { openAppOnPausedClock, runClockUntil, textShown } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
+import { openPhoneHearingCues, runClockUntil, startTheSet, textShown } from './app-page.ts';
+import { type EmulatedPeripheral, emulatePeripheral, letGoAndClose, pineTime } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-import { installCueSpy, linesSaid } from './cue-spy.ts';
-import { devicesLine, devicesListed, openDeviceMenu } from './devices-line.ts';
+import { linesSaid } from './cue-spy.ts';
+import { connectInTurn, devicesLine, devicesListed } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
 
 const TOOK_OVER_LINE = 'Strap out of reach: the watch counts from here';
@@ -27,39 +27,18 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
   beforeAll(async () => {
     const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      touch: true,
-      initScript: installCueSpy,
-    });
+    page = await openPhoneHearingCues(browser);
     strap = await emulateH10(browser, page, vectors, { battery: false });
     // 1 g on z, the watch flat and still: it counts no rep of its own here.
     watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
   });
 
-  afterAll(async () => {
-    await watch?.dispose();
-    await strap?.dispose();
-    await browser?.close();
-  });
+  afterAll(() => letGoAndClose(browser, watch, strap));
 
   const tap = (target: Locator) => target.tap();
   const heard = () => linesSaid(page);
   const lineOf = (selector: string) => textShown(page, selector);
   const count = async () => Number((await lineOf('bb-set-view .face .count')) ?? 0);
-
-  /** Taps Start the set and runs the clock until the voice has said "Go". */
-  async function startTheSet(): Promise<void> {
-    const start = page.getByRole('button', { name: 'Start the set' });
-    await runClockUntil(page, () => start.isEnabled(), 30_000, 250);
-    const before = (await heard()).length;
-    await start.tap();
-    await runClockUntil(
-      page,
-      async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
-      30_000,
-    );
-  }
 
   /** A simulated person's three supermans, streamed by the strap as the page's clock reaches each frame. */
   async function threeSupermansFromTheStrap(): Promise<void> {
@@ -72,17 +51,13 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
   }
 
   it('connects the strap and the watch, and begins the first superman set', async () => {
-    for (const [item, named] of [
+    await connectInTurn(page, tap, [
       ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
       ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
-    ] as const) {
-      await openDeviceMenu(page, tap);
-      await page.getByRole('button', { name: item }).tap();
-      await runClockUntil(page, async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
-    }
+    ]);
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
     expect(await lineOf('bb-set-view h2')).toBe('Superman');
-    await startTheSet();
+    await startTheSet(page, tap);
   });
 
   it('has the watch count the set once the strap is given up for lost, says so, and names it on the set screen', async () => {
@@ -139,7 +114,7 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
     await runClockUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
     await page.getByRole('button', { name: 'Start now' }).tap();
     await runClockUntil(page, async () => (await lineOf('bb-set-view h2')) === 'Superman', 5000);
-    await startTheSet();
+    await startTheSet(page, tap);
     await threeSupermansFromTheStrap();
     await runClockUntil(page, async () => (await count()) === 3, 5000);
   });

@@ -7,17 +7,18 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
-import { openAppOnPausedClock, runClockUntil, textShown } from './app-page.ts';
+import { openPhoneHearingCues, runClockUntil, startTheSet, textShown } from './app-page.ts';
 import {
   type EmulatedBangle,
   type EmulatedPeripheral,
   emulateBangle,
   emulatePeripheral,
   heartRateStrap,
+  letGoAndClose,
 } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-import { installCueSpy, linesSaid } from './cue-spy.ts';
-import { devicesLine, openDeviceMenu } from './devices-line.ts';
+import { linesSaid } from './cue-spy.ts';
+import { connectInTurn } from './devices-line.ts';
 
 const WATCH_LOST_LINE =
   'The watch is out of reach. Tap Reconnect, or Resume and count with plus one until the watch is back';
@@ -30,21 +31,13 @@ describe('a watch given up for lost beside a strap, on the set and rest screens'
 
   beforeAll(async () => {
     browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      touch: true,
-      initScript: installCueSpy,
-    });
+    page = await openPhoneHearingCues(browser);
     strap = await emulatePeripheral(browser, page, heartRateStrap('0C:8C:DC:00:00:42', 'HRM-Dual 4242'));
     // A watch with no heart-rate service, that the strap's chooser does not list beside the strap.
     watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 5e6f' });
   });
 
-  afterAll(async () => {
-    await watch?.dispose();
-    await strap?.dispose();
-    await browser?.close();
-  });
+  afterAll(() => letGoAndClose(browser, watch, strap));
 
   const tap = (target: Locator) => target.tap();
   const heard = () => linesSaid(page);
@@ -62,14 +55,10 @@ describe('a watch given up for lost beside a strap, on the set and rest screens'
   }
 
   it('connects the strap and the watch, and comes to the lat pulldown the watch counts', async () => {
-    for (const [item, named] of [
+    await connectInTurn(page, tap, [
       ['Heart-rate strap', 'HRM-Dual 4242 connected'],
       ['Bangle.js watch', 'HRM-Dual 4242 connected · Bangle.js 5e6f connected'],
-    ] as const) {
-      await openDeviceMenu(page, tap);
-      await page.getByRole('button', { name: item, exact: true }).tap();
-      await runClockUntil(page, async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
-    }
+    ]);
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
     const heading = () => lineOf('bb-set-view h2');
     for (let i = 0; i < 30 && (await heading()) !== 'Wide-grip lat pulldown'; i++) {
@@ -89,15 +78,7 @@ describe('a watch given up for lost beside a strap, on the set and rest screens'
   it('names the watch on the rest screen, as the voice does, in a rest before a set the watch counts', async () => {
     // The watch back by itself, one set of the lat pulldown done, and the watch carried off in the rest.
     watch.comeBackInReach();
-    const startTheSet = page.getByRole('button', { name: 'Start the set' });
-    await runClockUntil(page, () => startTheSet.isEnabled(), 30_000);
-    const before = (await heard()).length;
-    await startTheSet.tap();
-    await runClockUntil(
-      page,
-      async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
-      30_000,
-    );
+    await startTheSet(page, tap);
     await page.getByRole('button', { name: /^\+1/ }).tap();
     await page.getByRole('button', { name: 'Skip set' }).tap();
     await runClockUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 5000);

@@ -6,6 +6,8 @@
 import type { Page } from 'playwright-core';
 import type { VirtualExercise } from '../../src/sensors/virtual/choreography.ts';
 import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
+import { PROGRAM } from '../../src/workout/program.ts';
+import { SETTINGS_KEY } from '../../src/workout/settings.ts';
 import type { EmulatedBangle } from './ble-peripheral.ts';
 
 export type Xyz = readonly [number, number, number];
@@ -58,6 +60,15 @@ export async function streamSet(
     await send(xyz);
   }
 }
+
+/** The settings, as stored, of a short session of the lat pulldown alone, one set, moved on by hand. */
+export const LAT_PULLDOWN_ALONE: Readonly<Record<string, string>> = {
+  [SETTINGS_KEY]: JSON.stringify({
+    length: 'short',
+    autoProgress: false,
+    exercises: PROGRAM.map(({ id, dosage }) => ({ id, included: id === 'lat-pulldown', dosage })),
+  }),
+};
 
 /** Espruino's default accelerometer poll: 80 ms [ESP Data Streaming]. */
 const BANGLE_SAMPLE_MS = 80;

@@ -5,16 +5,14 @@
 // strap streaming fine. Emulated over the DevTools protocol, on the page's paused clock.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { PROGRAM } from '../../src/workout/program.ts';
-import { SETTINGS_KEY } from '../../src/workout/settings.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
-import { openAppOnPausedClock, runClockUntil, textShown } from './app-page.ts';
-import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
+import { openPhoneHearingCues, runClockUntil, startTheSet, textShown } from './app-page.ts';
+import { type EmulatedBangle, emulateBangle, letGoAndClose } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-import { installCueSpy, linesSaid } from './cue-spy.ts';
-import { devicesLine, devicesListed, openDeviceMenu } from './devices-line.ts';
+import { linesSaid } from './cue-spy.ts';
+import { connectInTurn, devicesListed } from './devices-line.ts';
 import { type EmulatedH10, emulateH10, type Vector } from './emulated-polar-h10.ts';
-import { PULL_S, wristAtThePulldown } from './simulated-wearer.ts';
+import { LAT_PULLDOWN_ALONE, PULL_S, wristAtThePulldown } from './simulated-wearer.ts';
 
 /** A few seconds: long enough that a watch's pause between readings is not news, short enough to act on. */
 const TOLD_WITHIN_MS = 6000;
@@ -31,52 +29,28 @@ describeWithShared('a watch whose motion stops beside a strap, in a lat pulldown
   beforeAll(async () => {
     const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
     browser = await launchChromium();
-    // The lat pulldown alone, one set.
-    const exercises = PROGRAM.map(({ id, dosage }) => ({ id, included: id === 'lat-pulldown', dosage }));
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      touch: true,
-      initScript: installCueSpy,
-      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
-    });
+    page = await openPhoneHearingCues(browser, LAT_PULLDOWN_ALONE);
     strap = await emulateH10(browser, page, vectors, { battery: false });
     watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 3c4d' });
     stream = wristAtThePulldown(page, watch);
   });
 
-  afterAll(async () => {
-    await watch?.dispose();
-    await strap?.dispose();
-    await browser?.close();
-  });
+  afterAll(() => letGoAndClose(browser, watch, strap));
 
   const tap = (target: Locator) => target.tap();
   const heard = () => linesSaid(page);
   const count = async () => Number((await textShown(page, 'bb-set-view .face .count')) ?? 0);
 
   it('connects the strap and the watch, and counts the lat pulldown from the watch', async () => {
-    for (const [item, named] of [
+    await connectInTurn(page, tap, [
       ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
       ['Bangle.js watch', 'Polar H10 0000E2E0 connected · Bangle.js 3c4d connected'],
-    ] as const) {
-      await openDeviceMenu(page, tap);
-      await page.getByRole('button', { name: item, exact: true }).tap();
-      await runClockUntil(page, async () => (await devicesLine(page).textContent()) === named, 10_000, 100);
-    }
+    ]);
     // Its streaming code uploaded: the watch streams.
     await runClockUntil(page, async () => watch.written().length > 2, 5000, 100);
     await page.getByRole('button', { name: 'Start', exact: true }).tap();
     expect(await textShown(page, 'bb-set-view h2')).toBe('Wide-grip lat pulldown');
-    const start = page.getByRole('button', { name: 'Start the set' });
-    await runClockUntil(page, () => start.isEnabled(), 30_000, 250);
-    const before = (await heard()).length;
-    await start.tap();
-    await runClockUntil(
-      page,
-      async () => (await heard()).slice(before).some((line) => /\bGo\b/.test(line)),
-      30_000,
-      250,
-    );
+    await startTheSet(page, tap);
     await stream(4 * PULL_S, true);
     await runClockUntil(page, async () => (await count()) >= 3, 3000, 100);
   });

@@ -6,14 +6,11 @@
 // paused and moved on a sample at a time, so that the app's timers and the voice keep their times.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAM } from '../../src/workout/program.ts';
-import { SETTINGS_KEY } from '../../src/workout/settings.ts';
-import { openAppOnPausedClock, resizeAndSettle } from './app-page.ts';
-import { type EmulatedBangle, emulateBangle } from './ble-peripheral.ts';
+import { openPhoneHearingCues, resizeAndSettle } from './app-page.ts';
+import { type EmulatedBangle, emulateBangle, letGoAndClose } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
-import { installCueSpy } from './cue-spy.ts';
 import { devicesLine, openDeviceMenu } from './devices-line.ts';
-import { PULL_S, wristAtThePulldown } from './simulated-wearer.ts';
+import { LAT_PULLDOWN_ALONE, PULL_S, wristAtThePulldown } from './simulated-wearer.ts';
 
 /** A few seconds: long enough that a watch's pause between readings is not news, short enough to act on. */
 const TOLD_WITHIN_MS = 6000;
@@ -33,22 +30,12 @@ describe('a watch whose motion stops in the middle of a lat pulldown set, its co
 
   beforeAll(async () => {
     browser = await launchChromium();
-    // The lat pulldown alone, one set.
-    const exercises = PROGRAM.map(({ id, dosage }) => ({ id, included: id === 'lat-pulldown', dosage }));
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      touch: true,
-      initScript: installCueSpy,
-      storage: { [SETTINGS_KEY]: JSON.stringify({ length: 'short', autoProgress: false, exercises }) },
-    });
+    page = await openPhoneHearingCues(browser, LAT_PULLDOWN_ALONE);
     watch = await emulateBangle(browser, page, { address: 'E1:BA:00:00:00:02', name: 'Bangle.js 3c4d' });
     stream = wristAtThePulldown(page, watch);
   });
 
-  afterAll(async () => {
-    await watch?.dispose();
-    await browser?.close();
-  });
+  afterAll(() => letGoAndClose(browser, watch));
 
   const tap = (target: Locator) => target.tap();
   const heard = (): Promise<Heard[]> =>
