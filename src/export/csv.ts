@@ -5,7 +5,7 @@
 
 import type { SessionBundle, SetRow } from '../store/records.ts';
 import { wallClockOf } from '../workout/calendar.ts';
-import { droppedPlacement, setAwayText, setTakenOverText } from '../workout/device-drops.ts';
+import { droppedPlacement, sessionPauses, setAwayText, setTakenOverText } from '../workout/device-drops.ts';
 import { heldS } from '../workout/held-seconds.ts';
 import { exerciseById, FORM_ISSUE_TEXT, perSideText } from '../workout/program.ts';
 import { setOutcome, skippedUndone } from '../workout/set-outcomes.ts';
@@ -56,7 +56,7 @@ export function toCsv(sessions: readonly CsvSession[]): string {
         String(isHold ? 0 : set.count),
         '0',
         String(isHold ? heldS(set.holdMs ?? 0) : 0),
-        setNotes(set, exercise.kind, setAwayText(set, session.snapshot?.pauses, placement)),
+        setNotes(set, exercise.kind, setAwayText(set, sessionPauses(session), placement)),
         '',
         '',
       ]);

@@ -17,6 +17,7 @@ import type {
 } from '@garmin/fitsdk';
 import { wallTimeOf, workoutMs } from '../store/codec.ts';
 import type { SessionBundle, SessionRow } from '../store/records.ts';
+import { sessionPauses } from '../workout/device-drops.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import { exerciseById } from '../workout/program.ts';
 import { skippedUndone } from '../workout/set-outcomes.ts';
@@ -79,7 +80,10 @@ export async function toFit(bundle: SessionBundle): Promise<Uint8Array> {
   const start = new Date(session.startedAt);
   const end = at(endMs);
   const elapsedS = (end.getTime() - start.getTime()) / 1000;
-  const paused = pausedSpans(session.snapshot, endMs);
+  const paused = pausedSpans(
+    { pauses: sessionPauses(session), pausedAtMs: session.snapshot?.pausedAtMs },
+    endMs,
+  );
   const stopped = timerStoppedSpans(session, paused, endMs);
   const timerS = elapsedS - stoppedMsWithin(stopped, start.getTime(), end.getTime()) / 1000;
   /** Timer time between two times of the session: the clock's time less the time it stood still. */

@@ -28,7 +28,11 @@ import { CSV_COLUMNS } from './csv.ts';
 export const JSON_FORMAT = 'backbeat-sessions';
 /**
  * 2: a session's summary.reps is its reps alone, its breath cycles in summary.breaths; in 1 reps was
- * their sum (as the store keeps it), read as such still.
+ * their sum (as the store keeps it), read as such still. A session's pauses kept beside its row, where
+ * it was imported without its saved state (SessionRow.pauses), were added within format 2 rather than
+ * as a format 3: an older Backbeat imports the session with them kept as a field it does not use (its
+ * History does not tell them) and writes them into its own backups, where a new version number would
+ * make it refuse the whole backup.
  */
 export const JSON_FORMAT_VERSION = 2;
 /** The first version whose summary.reps leaves out the breath cycles. */
@@ -735,6 +739,9 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
       ...(p.has('sayHow') ? { sayHow: p.field('sayHow').boolean() } : {}),
     });
   });
+  const saved = snapshot.value === null ? { snapshot: null } : readSnapshot(snapshot, plan.length);
+  // A backup of a session imported without its saved state keeps its pauses beside it.
+  const pauses = saved.pauses ?? (r.has('pauses') ? readPauses(r.field('pauses')) : null);
   return r.keep({
     id: r.field('id').string(),
     startedAt,
@@ -755,7 +762,8 @@ function readSession(r: Reader, latest: number, version: number): SessionRow {
     status: r.field('status').oneOf(['active', 'finished'] as const),
     updatedAt: r.field('updatedAt').within(EARLIEST_START_MS, LATEST_START_MS, WALL_TIME),
     plan,
-    snapshot: snapshot.value === null ? null : readSnapshot(snapshot, plan.length),
+    snapshot: saved.snapshot,
+    ...(pauses ? { pauses } : {}),
     summary: summary.keep({
       durationMs: summary.field('durationMs').within(0, MAX_SESSION_MS, LENGTH),
       sets: summary.field('sets').count(MAX_SESSION_SETS),
@@ -818,17 +826,28 @@ function heartFigure(r: Reader, read: (r: Reader) => number): number | null {
 }
 
 /**
+ * A session's saved state as read: its snapshot, or null where it was left out, and then the pauses
+ * in it that could be read on their own, which the session keeps apart (see SessionRow.pauses).
+ */
+interface SavedState {
+  readonly snapshot: StateSnapshot | null;
+  readonly pauses?: DevicePause[];
+}
+
+/**
  * The snapshot serves to resume on the device that recorded it, and a finished session's end and
  * pauses are read from it. What every snapshot has (where the session was, and when) is checked, and
  * the snapshot is left out as a whole where any of it cannot be read: a session cannot be resumed from
  * a state it never was in (an exercise past its plan, a time of NaN), and History, the summary and the
  * exports read the session from its sets, heart rate and summary without one, as they do for a session
- * saved before snapshots were kept. What a snapshot may lack (its pause and what the pause was for, its
+ * saved before snapshots were kept. Its pauses over, each checked on its own, are kept even so: they
+ * are the session's record of when it stood still (a device's drops told in History, the CSV and the
+ * FIT timer), not where to resume. What a snapshot may lack (its pause and what the pause was for, its
  * pauses over) is left out alone where it cannot be read, the rest kept. Either is said.
  */
-function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
+function readSnapshot(r: Reader, planLength: number): SavedState {
   const saved = r.orPutRight((s) => s.object(), 'its saved state was left out');
-  if (!saved) return null;
+  if (!saved) return { snapshot: null };
   const {
     pauses: _,
     pausedForDevice: _device,
@@ -837,6 +856,7 @@ function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
     pausedFor: _for,
     ...rest
   } = saved;
+  const pauses = r.has('pauses') ? readPauses(r.field('pauses')) : null;
   const whereItWas = r.orPutRight(
     (s) => ({
       phase: s.field('phase').oneOf(SESSION_PHASES),
@@ -847,25 +867,28 @@ function readSnapshot(r: Reader, planLength: number): StateSnapshot | null {
       startedMs: maybeTimeInSession(s.field('startedMs')),
       endedMs: maybeTimeInSession(s.field('endedMs')),
     }),
-    'its saved state was left out',
+    pauses?.length ? 'its saved state was left out, its pauses kept' : 'its saved state was left out',
   );
-  if (!whereItWas) return null;
-  const pauses = r.has('pauses')
-    ? r.field('pauses').orPutRight((list) => list.array(readPause), 'its pauses were left out')
-    : null;
-  const kept = pauses?.filter((pause) => pause !== null);
+  if (!whereItWas) return pauses?.length ? { snapshot: null, pauses } : { snapshot: null };
   const pausedAtMs = r.has('pausedAtMs')
     ? r.orPutRight((s) => maybeTimeInSession(s.field('pausedAtMs')), 'it was left out')
     : null;
   // What the pause was for goes with it: a session that is not paused was paused for nothing.
   const pausedFor = pausedAtMs !== null ? readPausedFor(r) : {};
-  return {
+  const snapshot = {
     ...rest,
     ...whereItWas,
     ...(r.has('pausedAtMs') ? { pausedAtMs } : {}),
     ...pausedFor,
-    ...(kept ? { pauses: kept } : {}),
+    ...(pauses ? { pauses } : {}),
   } as unknown as StateSnapshot;
+  return { snapshot };
+}
+
+/** A session's pauses over, each left out alone where it cannot be read, or all where the list cannot be (told). */
+function readPauses(r: Reader): DevicePause[] | null {
+  const pauses = r.orPutRight((list) => list.array(readPause), 'its pauses were left out');
+  return pauses?.filter((pause) => pause !== null) ?? null;
 }
 
 const SESSION_PHASES = ['ready', 'set', 'rest', 'summary'] as const;

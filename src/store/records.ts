@@ -139,6 +139,14 @@ export interface SessionRow {
   readonly plan: readonly PlanEntry[];
   /** State at the last write, for resuming; kept after the end for the summary screen. */
   readonly snapshot: StateSnapshot | null;
+  /**
+   * The pauses over of a session kept without its snapshot, which holds them otherwise (see
+   * StateSnapshot.pauses): a backup's session whose saved state could not be read is imported without
+   * it, and the pauses in it, each read on its own, still tell History and the exports when the
+   * session stood still. Absent otherwise, and in sessions imported before they were kept so. Read
+   * through workout/device-drops.ts's sessionPauses.
+   */
+  readonly pauses?: readonly DevicePause[];
   readonly summary: SessionSummary;
   readonly sources: readonly SourceInfo[];
   readonly gaps: readonly TimelineGap[];

@@ -15,7 +15,7 @@ import type { ExportedFile, ExportFormat } from '../app/session-files.ts';
 import type { SessionRow } from '../store/records.ts';
 import type { MotionRetention } from '../store/retention.ts';
 import { wallClockOf } from '../workout/calendar.ts';
-import { droppedPlacement, sessionDrop, sessionDropText } from '../workout/device-drops.ts';
+import { droppedPlacement, sessionDrop, sessionDropText, sessionPauses } from '../workout/device-drops.ts';
 import { backupButtonName } from './backup-name.ts';
 import './bb-set-heart-rates.ts';
 import './bb-sets-table.ts';
@@ -80,7 +80,7 @@ export function holdsChartEmpty(brokenHolds: number): string {
  * its summary said it at its end (see summarise).
  */
 function sessionFacts(s: SessionRow): string {
-  const drop = sessionDrop(s.snapshot?.pauses);
+  const drop = sessionDrop(sessionPauses(s));
   const facts = describeSessionFacts(s.summary);
   return drop ? `${facts}${FACT_SEPARATOR}${sessionDropText(drop, droppedPlacement(s.sources))}` : facts;
 }
@@ -587,7 +587,7 @@ export class BbHistory extends LitElement {
       case 'read': {
         const { records, plan, heart } = shown.sets;
         // The sets' heart rate under them, as the summary told it at the session's end.
-        return html`<bb-sets-table id=${`sets-${id}`} .records=${records} .plan=${plan} .pauses=${s.snapshot?.pauses ?? []} .devicePlacement=${droppedPlacement(s.sources)} label="Sets of ${when}"></bb-sets-table>
+        return html`<bb-sets-table id=${`sets-${id}`} .records=${records} .plan=${plan} .pauses=${sessionPauses(s) ?? []} .devicePlacement=${droppedPlacement(s.sources)} label="Sets of ${when}"></bb-sets-table>
           ${tellsHeartRate(records, heart) ? html`<bb-set-heart-rates level="4" .records=${records} .heart=${heart}></bb-set-heart-rates>` : null}`;
       }
       case 'reading':

@@ -96,6 +96,20 @@ function totalled(pauses: readonly DevicePause[], msOf: (pause: Pause) => number
 }
 
 /**
+ * What a saved session keeps of its pauses over (store/records.ts's SessionRow): in its snapshot, or
+ * apart from it where it was kept without one.
+ */
+interface KeptPauses {
+  readonly snapshot: { readonly pauses?: readonly DevicePause[] } | null;
+  readonly pauses?: readonly DevicePause[];
+}
+
+/** The pauses over of a saved session, wherever it keeps them. */
+export function sessionPauses(session: KeptPauses): readonly DevicePause[] | undefined {
+  return session.snapshot?.pauses ?? session.pauses;
+}
+
+/**
  * Every time the session stood still for a device out of reach, in a set or in a rest (which it held
  * up): null where it never did. A pause kept before drops given up on were told from the person's own
  * reads as theirs, as it did.

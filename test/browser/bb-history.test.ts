@@ -1,3 +1,4 @@
+import { Decoder, Stream } from '@garmin/fitsdk';
 import axe from 'axe-core';
 import { openDB } from 'idb';
 import type { LitElement } from 'lit';
@@ -75,6 +76,17 @@ function watchDownloads(): Blob[] {
   });
   vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
   return files;
+}
+
+/** Imports a backup edited to `file` through History, and gives the words of the notice `opening` begins, once shown. */
+async function importEdited(file: unknown, opening: RegExp): Promise<string | null> {
+  await userEvent.upload(
+    page.getByLabelText('Import a file'),
+    new File([JSON.stringify(file)], 'edited.json', { type: 'application/json' }),
+  );
+  const notice = page.getByText(opening);
+  await expect.element(notice).toBeVisible();
+  return notice.element().textContent;
 }
 
 afterEach(async () => {
@@ -720,13 +732,7 @@ describe("bb-history's import of a backup whose saved session state is damaged",
     const downloads = watchDownloads();
     const history = await mount('bb-history', persistence);
     await mount('bb-storage-notice', persistence);
-    await userEvent.upload(
-      page.getByLabelText('Import a file'),
-      new File([JSON.stringify(file)], 'edited.json', { type: 'application/json' }),
-    );
-    const notice = page.getByText(/^Imported 2 sessions\. Not all of them could be read/);
-    await expect.element(notice).toBeVisible();
-    expect(notice.element().textContent).toBe(
+    expect(await importEdited(file, /^Imported 2 sessions\. Not all of them could be read/)).toBe(
       'Imported 2 sessions. Not all of them could be read: ' +
         'session 1: "session.snapshot.endedMs" should be a number, so its saved state was left out; ' +
         'session 2: "session.snapshot.exerciseIndex" should be a whole number from 0 to 4, so its saved state was left out.',
@@ -926,6 +932,15 @@ describe("bb-history's session whose strap dropped out", () => {
       .textContent!.replace(/\s+/g, ' ')
       .trim();
 
+  /** The sets of the session whose strap dropped out, as History tells them. */
+  const DROPPED_SETS = [
+    ['Exercise', 'Set', 'Done', 'Target'],
+    ['Superman', '1', '10', '10'],
+    ['Strap out of reach twice: 2 min 54 s not counted'],
+    ['Counted with +1, strap out of reach: 1'],
+    ['Superman', '2', '10', '10'],
+  ];
+
   it('says in its line how long the session stood still for the strap, and under the set how long it counted nothing', async () => {
     const history = await mount(
       'bb-history',
@@ -937,13 +952,7 @@ describe("bb-history's session whose strap dropped out", () => {
     await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
     // 102 s and 72 s in the set, 18 s in the rest after it.
     expect(factsOf(history, 'dropped')).toBe('20 min · 2 sets · 20 reps · strap out of reach 3 min 12 s');
-    expect(await setsOf(history, 'dropped')).toEqual([
-      ['Exercise', 'Set', 'Done', 'Target'],
-      ['Superman', '1', '10', '10'],
-      ['Strap out of reach twice: 2 min 54 s not counted'],
-      ['Counted with +1, strap out of reach: 1'],
-      ['Superman', '2', '10', '10'],
-    ]);
+    expect(await setsOf(history, 'dropped')).toEqual(DROPPED_SETS);
     // Kept before the pauses given up on were the device's: the drop it came back from in the rest is
     // all its line has to tell, and its sets read as they did.
     expect(factsOf(history, 'before')).toBe('20 min · 2 sets · 20 reps · strap out of reach 18 s');
@@ -952,6 +961,35 @@ describe("bb-history's session whose strap dropped out", () => {
       ['Superman', '1', '10', '10'],
       ['Counted with +1, strap out of reach: 1'],
       ['Superman', '2', '10', '10'],
+    ]);
+  });
+
+  it('keeps what it tells of the drops, and the CSV and FIT too, for a backup of it whose saved state is damaged beyond repair', async () => {
+    const file = JSON.parse(toJson([strapDroppedSession('dropped', Date.now() - 86_400_000)]));
+    file.sessions[0].session.snapshot.endedMs = 'the end';
+    const downloads = watchDownloads();
+    const history = await mount('bb-history', await persistenceWith([]));
+    expect(await importEdited(file, /^Imported 1 session\. Not all of it could be read/)).toBe(
+      'Imported 1 session. Not all of it could be read: ' +
+        'session 1: "session.snapshot.endedMs" should be a number, so its saved state was left out, its pauses kept.',
+    );
+    await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+    expect(factsOf(history, 'dropped')).toBe('20 min · 2 sets · 20 reps · strap out of reach 3 min 12 s');
+    expect(await setsOf(history, 'dropped')).toEqual(DROPPED_SETS);
+    await userEvent.click(page.getByRole('button', { name: /^Export .* as CSV$/ }));
+    await expect.poll(() => downloads.length).toBe(1);
+    expect(await downloads[0]!.text()).toContain(
+      ',range 16 deg; strap out of reach twice: 2 min 54 s not counted,',
+    );
+    await userEvent.click(page.getByRole('button', { name: /^Export .* as FIT$/ }));
+    await expect.poll(() => downloads.length).toBe(2);
+    const fit = new Decoder(Stream.fromByteArray(new Uint8Array(await downloads[1]!.arrayBuffer())));
+    const timer = (fit.read().messages.eventMesgs ?? []).filter((e) => e.event === 'timer');
+    // Stopped and started again for each of the three drops, then stopped at the end.
+    expect(timer.map((e) => e.eventType)).toEqual([
+      'start',
+      ...['stopAll', 'start', 'stopAll', 'start', 'stopAll', 'start'],
+      'stopAll',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { Decoder, Stream } from '@garmin/fitsdk';
 import { describe, expect, it, vi } from 'vitest';
 import { CSV_COLUMNS, csvField, strongDuration, toCsv } from '../../../src/export/csv.ts';
 import { toFit } from '../../../src/export/fit.ts';
@@ -5,6 +6,7 @@ import { fromJson, ImportError, readJson, toJson } from '../../../src/export/jso
 import { replayStreams } from '../../../src/export/replay.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { summaryHoldMs } from '../../../src/store/summary.ts';
+import { sessionDrop, sessionPauses } from '../../../src/workout/device-drops.ts';
 import {
   drawingInBrokenByAPause,
   finishedSession,
@@ -674,10 +676,16 @@ describe('JSON export and import', () => {
           field === 'set.formIssues'
             ? 'session 1, form issue 1: it'
             : `session 1: "session.snapshot.${field}"`;
-        expect(read.putRight).toEqual([`${where} ${problem}, so its saved state was left out`]);
+        expect(read.putRight).toEqual([
+          `${where} ${problem}, so its saved state was left out, its pauses kept`,
+        ]);
         expect(read.unknownFields).toEqual([]);
-        // What History, the summary and the exports read of the session is all there.
-        expect(read.bundles[0]).toEqual({ ...bundle, session: { ...bundle.session, snapshot: null } });
+        // What History, the summary and the exports read of the session is all there, its pauses too.
+        const pauses = snapshot.pauses;
+        expect(read.bundles[0]).toEqual({
+          ...bundle,
+          session: { ...bundle.session, snapshot: null, pauses },
+        });
       }
     }
     // No state at all where one was saved, as a file edited by hand may have it.
@@ -690,6 +698,61 @@ describe('JSON export and import', () => {
       ]);
       expect(read.bundles[0]).toEqual({ ...under, session: { ...under.session, snapshot: null } });
     }
+  });
+
+  it("keeps the pauses of a backup's finished session whose saved state is left out, for its CSV notes and its FIT timer, and says the saved state alone was left out", async () => {
+    const dropped = strapDroppedSession('dropped', STARTED_AT);
+    const file = JSON.parse(toJson([dropped]));
+    file.sessions[0].session.snapshot.endedMs = 'the end';
+    const read = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(read.putRight).toEqual([
+      'session 1: "session.snapshot.endedMs" should be a number, so its saved state was left out, its pauses kept',
+    ]);
+    const [back] = read.bundles;
+    expect(back!.session.snapshot).toBeNull();
+    // The two drops given up on in the first set are said under it, as before the saved state was lost.
+    expect(notesOf(toCsv([back!]))).toEqual(notesOf(toCsv([dropped])));
+    expect(notesOf(toCsv([back!]))[0]).toBe('range 16 deg; strap out of reach twice: 2 min 54 s not counted');
+    // The FIT timer stands still for each of the three drops (its end is the summary's, the saved one lost).
+    const timerOf = async (bundle: Bundle) => {
+      const { messages } = new Decoder(Stream.fromByteArray(await toFit(bundle))).read();
+      return (messages.eventMesgs ?? [])
+        .filter((e) => e.event === 'timer')
+        .map((e) => [e.eventType, (e.timestamp as Date).getTime() - STARTED_AT]);
+    };
+    const stops = (await timerOf(dropped)).slice(0, -1);
+    expect(stops).toEqual([
+      ['start', 0],
+      ['stopAll', 17_000],
+      ['start', 119_000],
+      ['stopAll', 133_000],
+      ['start', 205_000],
+      ['stopAll', 242_000],
+      ['start', 260_000],
+    ]);
+    expect((await timerOf(back!)).slice(0, -1)).toEqual(stops);
+    // History's line tells the three drops, 3 min 12 s, as before.
+    expect(sessionDrop(sessionPauses(back!.session))).toEqual(sessionDrop(dropped.session.snapshot!.pauses));
+    expect(sessionDrop(sessionPauses(back!.session))?.ms).toBe(192_300);
+    // Backed up again, the session comes back as it was imported, its pauses beside it.
+    throughABackup(back!);
+    // A pause that cannot be read is left out alone, and said, the others kept.
+    file.sessions[0].session.snapshot.pauses[1].atMs = 'later';
+    const one = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(one.putRight).toEqual([
+      'session 1, pause 2: "atMs" should be a number, so the pause was left out',
+      'session 1: "session.snapshot.endedMs" should be a number, so its saved state was left out, its pauses kept',
+    ]);
+    const [first, , last] = dropped.session.snapshot!.pauses!;
+    expect(one.bundles[0]?.session.pauses).toEqual([first, last]);
+    // None that can be read: nothing is kept of the saved state, and nothing claims it was.
+    file.sessions[0].session.snapshot.pauses = 'none';
+    const none = readJson(JSON.stringify(file), IMPORTED_AT);
+    expect(none.putRight).toEqual([
+      'session 1: "session.snapshot.pauses" should be a list, so its pauses were left out',
+      'session 1: "session.snapshot.endedMs" should be a number, so its saved state was left out',
+    ]);
+    expect(none.bundles[0]?.session).not.toHaveProperty('pauses');
   });
 
   it("leaves out alone what only some sets have of a backup's set under way where it cannot be read, keeping the rest of the set, and says so", () => {

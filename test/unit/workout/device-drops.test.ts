@@ -6,6 +6,7 @@ import {
   droppedPlacement,
   sessionDrop,
   sessionDropText,
+  sessionPauses,
   setAwayText,
   setDropText,
   setTakenOverText,
@@ -130,6 +131,17 @@ describe('sessionDrop', () => {
     expect(sessionDrop([...PAUSES, { atMs: 300_000, ms: 20_000 }])).toEqual({ ms: 192_300, times: 3 });
     expect(sessionDrop([{ atMs: 300_000, ms: 20_000 }])).toBeNull();
     expect(sessionDrop(undefined)).toBeNull();
+  });
+});
+
+describe('sessionPauses', () => {
+  it('reads the pauses from the snapshot, or from beside it where the session was kept without one', () => {
+    const own = [{ atMs: 300_000, ms: 20_000 }];
+    expect(sessionPauses({ snapshot: { pauses: PAUSES } })).toEqual(PAUSES);
+    expect(sessionPauses({ snapshot: null, pauses: PAUSES })).toEqual(PAUSES);
+    expect(sessionPauses({ snapshot: { pauses: own }, pauses: PAUSES })).toEqual(own);
+    expect(sessionPauses({ snapshot: {} })).toBeUndefined();
+    expect(sessionPauses({ snapshot: null })).toBeUndefined();
   });
 });
 
