@@ -732,7 +732,7 @@ export class BbApp extends LitElement {
             .persistence=${this.app.persistence}
             ?compact=${running}
             ?problem-said-below=${this.showsSummary()}
-            ?problem-shown-in-set=${this.session.value.phase === 'set'}
+            ?problem-shown-in-session=${this.showsExercise()}
           ></bb-storage-notice>
           ${
             running && this.screenMayGoOff.value
@@ -944,16 +944,17 @@ export class BbApp extends LitElement {
     return unseenByText(state, exercise, (placement) => name ?? `Your ${deviceWord(placement)}`, '+1');
   }
 
-  /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
   /**
-   * The store's problem in a line, while the session it fails to save is under way (see
-   * BbStorageNotice, which says it over a rest): the set shows it under its number. Null while it saves.
+   * The store's problem in a line, while the session it fails to save is under way: the set shows it
+   * under its number, the rest under its countdown (see BbStorageNotice, which says it over History
+   * opened in a rest). Null while it saves.
    */
   private notSavingLine(): string | null {
     const { problem, hasCurrent } = this.history.value;
     return problem && hasCurrent ? problem.brief : null;
   }
 
+  /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
   private goingOnWithout(): readonly string[] {
     const { devices, exercise } = this.gone;
     this.gone.lines ??= devices.map((d) => goneOnWithoutLine(this.device.value.devices, d, exercise));
@@ -1026,6 +1027,7 @@ export class BbApp extends LitElement {
           .lastSet=${state.completed.at(-1) ?? null}
           .setsKept=${setsKeptOnFinishing(state)}
           .goingOnWithout=${this.goingOnWithout()}
+          .notSavingLine=${this.notSavingLine()}
           .muted=${this.settings.value.muted}
           .offerStrap=${this.strapOffered(state)}
         ></bb-rest-view>`;

@@ -169,6 +169,9 @@ export class BbRestView extends LitElement {
         content: 'Add a strap' / '';
         visibility: hidden;
       }
+      .not-saving {
+        color: var(--bb-warn, #fbbf24);
+      }
       .next strong {
         color: var(--bb-text, #f5f7fa);
       }
@@ -303,6 +306,11 @@ export class BbRestView extends LitElement {
    * goneOnWithout): the rest goes on, and says so.
    */
   @property({ attribute: false }) goingOnWithout: readonly string[] = [];
+  /**
+   * The store failed in the session: its line ("Storage is full: not saving."), said in the room kept
+   * under the countdown, as the devices gone on without are. Null while it saves.
+   */
+  @property({ attribute: false }) notSavingLine: string | null = null;
   /** The voice and tones are off (the setting, which Mute here sets too). */
   @property({ type: Boolean }) muted = false;
   /**
@@ -353,14 +361,24 @@ export class BbRestView extends LitElement {
       </bb-progress-ring>
       <div class="away-lines in-room">
         <div class="room" aria-hidden="true">\u00a0</div>
-        ${
-          this.goingOnWithout.length > 0 && !lost
-            ? html`<div class="away fitted">${this.goingOnWithout.map((line, i) => (i > 0 ? html`<br />${line}` : line))}</div>`
-            : nothing
-        }
+        ${this.renderLinesUnderCountdown(lost ? [] : this.goingOnWithout)}
       </div>
       ${this.finish.render(this.setsKept, this.renderControls())}
     `;
+  }
+
+  /**
+   * The lines of the devices gone on without and of the store's failure, in the room kept under the
+   * countdown: the store's line over the rest, in the app's notices, took the heading, the countdown and
+   * every button down 21–70 px as it came.
+   */
+  private renderLinesUnderCountdown(awayLines: readonly string[]) {
+    if (awayLines.length === 0 && this.notSavingLine === null) return nothing;
+    return html`<div class="away fitted">${awayLines.map((line, i) => (i > 0 ? html`<br />${line}` : line))}${
+      this.notSavingLine === null
+        ? nothing
+        : html`${awayLines.length > 0 ? html`<br />` : nothing}<span class="not-saving">${this.notSavingLine}</span>`
+    }</div>`;
   }
 
   /** What the set just done counted, and −1 / +1 to put it right when it was counted wrong. */

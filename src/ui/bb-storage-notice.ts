@@ -148,11 +148,12 @@ export class BbStorageNotice extends LitElement {
    */
   @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
   /**
-   * The set on screen shows the problem's line itself, in the room kept under its number (see
-   * BbSetView.notSavingLine): here it is told to a screen reader alone, where over the set it took the
-   * heading, the count and every button down 21–70 px as it came.
+   * The set or rest on screen shows the problem's line itself, in the room kept under its number or
+   * countdown (see BbSetView.notSavingLine, BbRestView.notSavingLine): here it is told to a screen
+   * reader alone, where over the set or rest it took the heading, the count and every button down
+   * 21–70 px as it came.
    */
-  @property({ type: Boolean, attribute: 'problem-shown-in-set' }) problemShownInSet = false;
+  @property({ type: Boolean, attribute: 'problem-shown-in-session' }) problemShownInSession = false;
 
   /**
    * Why the last tap on a save button made no file (its writer could not be fetched, say), told beside
@@ -204,7 +205,7 @@ export class BbStorageNotice extends LitElement {
         !problem || this.problemSaidBelow
           ? null
           : this.compact && hasCurrent
-            ? html`<p class=${this.problemShownInSet ? 'visually-hidden' : 'brief'} role="alert">${problem.brief}</p>`
+            ? html`<p class=${this.problemShownInSession ? 'visually-hidden' : 'brief'} role="alert">${problem.brief}</p>`
             : this.renderProblem(problem, hasCurrent, h.storeOpened)
       }
     `;
