@@ -509,7 +509,7 @@ export class BbDevicePanel extends LitElement {
     const problem = this.problem;
     // Out of a session, a device of an earlier visit not found is named too: its Reconnect is inside.
     const { firstTries, awaiting } = this.device;
-    const earlier = this.compact ? [] : earlierVisitAtAGlance(firstTries, awaiting);
+    const earlier = this.compact ? [] : earlierVisitAtAGlance(firstTries, awaiting, { narrow: this.narrow });
     // While those are on their first try, the virtual strap standing in is said under the line (see
     // virtualStandsInWords), which has room for the devices the person is waiting for.
     const shown = !this.compact && firstTries.length ? devices.filter((d) => d.kind !== 'virtual') : devices;

@@ -4,6 +4,7 @@
 import type { AwaitedDevice, DeviceState, DeviceStatus } from '../app/devices.ts';
 import { deviceWord } from '../workout/by-hand.ts';
 import { awaitedStateWords } from './device-state-words.ts';
+import { inAWord } from './problem-line.ts';
 
 /** The window as far as the header's room goes (see NARROW, UPRIGHT_PHONE, LOW_LANDSCAPE). */
 export interface HeaderRoom {
@@ -68,16 +69,27 @@ export function namedAtAGlance<D extends Pick<DeviceStatus, 'name' | 'placement'
  * connecting… · Bangle.js 5e6f waiting", took a third, cut off under the clamp), then each one not
  * found, or tried again at Reconnect. Three or more, the first named and how many more ("Connecting
  * Polar H10 0000E2E0, then 2 more"): named one after the other they took three lines, the last cut
- * off; each is named, with its state, in the line opened.
+ * off; each is named, with its state, in the line opened. On a phone with its text at twice its size
+ * (`room.narrow`), where the line has two lines of about 11 characters, the one on its first try in a
+ * word, "Connecting strap", several by their count, "Connecting 3 devices": there "Connecting Polar
+ * H10 0000E2E0" took three lines, the last cut off, and "…, then 2 more" four.
  */
 export function earlierVisitAtAGlance(
-  firstTries: readonly Pick<AwaitedDevice, 'name'>[],
+  firstTries: readonly Pick<AwaitedDevice, 'name' | 'kind'>[],
   awaiting: readonly Pick<AwaitedDevice, 'name' | 'trying'>[],
+  room: Pick<HeaderRoom, 'narrow'> = { narrow: false },
 ): string[] {
+  const tried = awaiting.map((a) => `${a.name} ${awaitedStateWords(a, false)}`);
   const [first, ...then] = firstTries;
+  if (!first) return tried;
+  if (room.narrow) {
+    return [
+      then.length ? `Connecting ${firstTries.length} devices` : `Connecting ${inAWord(first)}`,
+      ...tried,
+    ];
+  }
   const after = then.length > 1 ? [`${then.length} more`] : then.map((t) => t.name);
-  const connecting = first ? [[`Connecting ${first.name}`, ...after].join(', then ')] : [];
-  return [...connecting, ...awaiting.map((a) => `${a.name} ${awaitedStateWords(a, false)}`)];
+  return [[`Connecting ${first.name}`, ...after].join(', then '), ...tried];
 }
 
 /**

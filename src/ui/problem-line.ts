@@ -46,7 +46,7 @@ type Named =
   | Pick<AwaitedDevice, 'name' | 'kind'>;
 
 /** The device in a word, by where it is worn ("strap", "watch"). */
-function inAWord(device: Named): string {
+export function inAWord(device: Named): string {
   if ('connection' in device) {
     // A strap that gives the heart rate alone says not where it is worn: it is worn on the chest, and
     // is no less the strap while a watch beside it gives the heart rate (see chooseHeartRate).

@@ -445,6 +445,43 @@ describe('bb-device-panel', () => {
     }
   });
 
+  // At 180 px "Connecting Polar H10 0000E2E0" took three lines of the line's two (58 px of its 38),
+  // the last cut off under its clamp, and "…, then 2 more" four.
+  it('says on a phone with its text at twice its size the devices of an earlier visit on their first tries in a word or a count, on no more than the line, each named a tap away', async () => {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    const h10 = { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
+    const bangle = { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
+    const watch = { id: 'pinetime', name: 'InfiniTime', kind: 'pinetime', trying: false } as const;
+    const onTheirWay = state([virtual], {
+      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+      firstTries: [h10],
+    });
+    // The header's padding there, out of a session.
+    const restore = await layOutAsTheApp(180, 320, '0 0.375rem');
+    try {
+      const panel = await mount(onTheirWay);
+      const gist = () => panel.shadowRoot!.querySelector<HTMLElement>('details.glance .gist')!;
+      expect(gist().textContent).toBe('Connecting strap');
+      expect(gist().scrollHeight).toBeLessThanOrEqual(gist().clientHeight);
+      panel.device = { ...onTheirWay, firstTries: [h10, bangle, watch] };
+      await panel.updateComplete;
+      expect(gist().textContent).toBe('Connecting 3 devices');
+      expect(gist().scrollHeight).toBeLessThanOrEqual(gist().clientHeight);
+      await userEvent.click(panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!);
+      const named = [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
+        a.querySelector('.name')?.textContent,
+        a.querySelector('.state')?.textContent,
+      ]);
+      expect(named).toEqual([
+        ['Polar H10 0000E2E0', 'connecting…'],
+        ['Bangle.js 5e6f', 'waiting'],
+        ['InfiniTime', 'waiting'],
+      ]);
+    } finally {
+      await restore();
+    }
+  });
+
   it('offers to forget a strap of an earlier visit that was not found, with the virtual strap in use shown as no button', async () => {
     const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
     const awaited = { id: 'hrm', name: 'HRM-Dual 4242', kind: 'heart-rate', trying: false } as const;

@@ -82,8 +82,8 @@ describe('the devices named on the line at a glance', () => {
 });
 
 describe('the devices of an earlier visit at a glance', () => {
-  const h10 = { name: 'Polar H10 0000E2E0', trying: true };
-  const bangle = { name: 'Bangle.js 5e6f', trying: false };
+  const h10 = { name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
+  const bangle = { name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
 
   it('names every device on its first try in the order they are tried, the one waiting its turn too', () => {
     expect(earlierVisitAtAGlance([h10, bangle], [])).toEqual([
@@ -93,7 +93,7 @@ describe('the devices of an earlier visit at a glance', () => {
   });
 
   it('names the first of three or more on their first tries, and how many more, on two lines of a phone', () => {
-    const watch = { name: 'InfiniTime', trying: false };
+    const watch = { name: 'InfiniTime', kind: 'pinetime', trying: false } as const;
     expect(earlierVisitAtAGlance([h10, bangle, watch], [])).toEqual([
       'Connecting Polar H10 0000E2E0, then 2 more',
     ]);
@@ -109,6 +109,17 @@ describe('the devices of an earlier visit at a glance', () => {
       'Polar H10 0000E2E0 not found',
     ]);
     expect(earlierVisitAtAGlance([], [h10])).toEqual(['Polar H10 0000E2E0 connecting…']);
+  });
+
+  // On a phone with its text at twice its size the line has two lines of about 11 characters: there
+  // "Connecting Polar H10 0000E2E0" took three, the last cut off.
+  it('says on a phone with its text at twice its size the device on its first try in a word, several by their count', () => {
+    const narrow = { narrow: true };
+    expect(earlierVisitAtAGlance([h10], [], narrow)).toEqual(['Connecting strap']);
+    expect(earlierVisitAtAGlance([bangle], [], narrow)).toEqual(['Connecting watch']);
+    expect(earlierVisitAtAGlance([h10, bangle], [], narrow)).toEqual(['Connecting 2 devices']);
+    const watch = { name: 'InfiniTime', kind: 'pinetime', trying: false } as const;
+    expect(earlierVisitAtAGlance([h10, bangle, watch], [], narrow)).toEqual(['Connecting 3 devices']);
   });
 });
 
