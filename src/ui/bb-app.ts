@@ -223,7 +223,7 @@ export class BbApp extends LitElement {
         header:not(.session) bb-device-panel {
           flex-basis: 100%;
         }
-        /* At the top of the row, where a zone going under the number left it: centred, it went 10 px down. */
+        /* At the top of the row, where a zone going under the number (a type with wider digits) leaves it: centred, it went 10 px down. */
         header:not(.session) .screens {
           align-self: flex-start;
         }
@@ -708,7 +708,8 @@ export class BbApp extends LitElement {
           <bb-heart-rate
             .bpm=${this.heartRate.value?.bpm ?? null}
             .zone=${this.heartZone()}
-            ?zones=${this.keepsZoneRoom(running)}
+            ?zones=${this.keepsZoneRoom()}
+            .zoneNumberOnly=${!running && this.narrowScreen.matches}
             .absence=${noReadingReason(this.device.value.devices, recordedInAnotherTab(this.history.value))}
             ?finding=${!recordedInAnotherTab(this.history.value) && findingPulse(this.device.value.devices) !== undefined}
           ></bb-heart-rate>
@@ -806,14 +807,13 @@ export class BbApp extends LitElement {
   }
 
   /**
-   * The heart rate keeps a zone's room while it shows none (see BbHeartRate.zones), so that History and
-   * Settings beside it stay put as a zone comes and goes; not between sessions on a phone with its
-   * text at twice its size, where beside the screens' menu the zone takes a line of its own: kept
-   * there, it took the header to 126 px of 320 and the page scrolled the heart rate off its top, for a
-   * zone a heart at rest between sessions seldom reaches.
+   * The heart rate keeps a zone's room while it shows none (see BbHeartRate.zones), so that what is
+   * beside and under it stays put as a zone comes and goes; between sessions on a phone with its text
+   * at twice its size the zone is its number alone (see BbHeartRate.zoneNumberOnly), which fits the row
+   * beside the screens' menu: "zone 1" took a line of its own there, the header from 106 to 126 px of 320.
    */
-  private keepsZoneRoom(running: boolean): boolean {
-    return maxHeartRate(this.settings.value) !== null && (running || !this.narrowScreen.matches);
+  private keepsZoneRoom(): boolean {
+    return maxHeartRate(this.settings.value) !== null;
   }
 
   /** The set or rest offers the strap itself (see strapOfferedOnScreen). */

@@ -101,6 +101,22 @@ export class BbHeartRate extends LitElement {
     .zone[data-zone='5'] {
       --zone-color: var(--bb-zone-5, #f87171);
     }
+    /*
+     * Beside the screens' menu of a 180 px phone the zone is its number in its colour, "zone" left to
+     * screen readers, and the gaps narrower, for it to fit the row beside three digits: "zone 5" took a
+     * line of its own under the number, and the header from 106 to 126 px, the devices' line and
+     * everything under it 20 px down as a zone came. Its room is kept there too (see zones): in the row,
+     * it takes no height.
+     */
+    :host([zone-number-only]) {
+      column-gap: 0.2rem;
+    }
+    :host([zone-number-only]) .zone-word {
+      ${hiddenFromSight}
+    }
+    :host([zone-number-only]) .zone {
+      padding-inline: 0.2rem;
+    }
     /* A phone's header holds "Backbeat ♥ 163 bpm zone 4" on one line only with the spacing tightened. */
     @media (max-width: 24rem) {
       .zone {
@@ -127,6 +143,8 @@ export class BbHeartRate extends LitElement {
    * there is none, and its coming or going moves nothing beside the heart rate.
    */
   @property({ type: Boolean }) zones = false;
+  /** The zone is said by its number alone, where the row beside the screens' menu is narrow (see styles). */
+  @property({ type: Boolean, attribute: 'zone-number-only', reflect: true }) zoneNumberOnly = false;
 
   override render() {
     // "--" read aloud means nothing: without a reading the words say so, and why.
@@ -154,7 +172,7 @@ export class BbHeartRate extends LitElement {
     if (kept && !this.zones) return null;
     // One template for both: "zone 5" written in another's text nodes was a sixtieth of a pixel wider.
     return html`<span class=${kept ? 'zone kept' : 'zone'} data-zone=${this.zone ?? nothing} aria-hidden=${kept ? 'true' : nothing}
-      >zone ${this.zone ?? 5}</span
+      ><span class="zone-word">zone </span>${this.zone ?? 5}</span
     >`;
   }
 }

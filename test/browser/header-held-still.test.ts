@@ -91,14 +91,10 @@ describe.each(SIZES)('the header at %i × %i as the heart rate changes', (width,
       }
       expect(shown[81]).toEqual(shown['--']);
       expect(shown[188]).toEqual(shown[100]);
-      if (width > 240) {
-        expect(shown[100]).toEqual(shown['--']);
-      } else {
-        // Beside the menu of a phone with its text at twice its size the zone takes a line of its own,
-        // kept only while there is one: the header is a third of the window until then.
-        expect(Number.parseFloat(shown['--']!.header!.split(' ')[3]!)).toBeLessThanOrEqual(innerHeight / 3);
-        expect(shown[100]!.menu).toEqual(shown['--']!.menu);
-      }
+      // Beside the menu of a phone with its text at twice its size "zone 1" under the number took the
+      // header from 106 to 126 px, the devices' line and all under it 20 px down.
+      expect(shown[100]).toEqual(shown['--']);
+      expect(Number.parseFloat(shown[100]!.header!.split(' ')[3]!)).toBeLessThanOrEqual(innerHeight / 3);
     } finally {
       mounted.remove();
       await restore();
@@ -121,6 +117,40 @@ describe.each(SIZES)('the header at %i × %i as the heart rate changes', (width,
       await expect.poll(() => shownHeartRate(mounted)).toBe('188');
       await mounted.shell.updateComplete;
       expect(boxes(mounted, { mute: mute.element() })).toEqual(twoDigits);
+    } finally {
+      mounted.remove();
+      await restore();
+    }
+  });
+});
+
+// Between sessions on a phone with its text at twice its size the zone that came as the age was set
+// took a line of its own under the number, the header from 106 to 126 px: the devices' line and all
+// under it went 20 px down.
+describe('the header at 180 × 320 as a zone comes between sessions', () => {
+  it("keeps the screens' menu, the devices' line and the header's height as the age is set in Settings and the reading then has a zone", async () => {
+    const restore = await layOutAsTheApp(180, 320);
+    const { mounted, strap } = await mountWithStrap('header-still-age-180', null);
+    try {
+      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 188));
+      await expect.poll(() => shownHeartRate(mounted)).toBe('188');
+      await mounted.shell.updateComplete;
+      const noZone = boxes(mounted);
+      mounted.app.settings.setAge(30);
+      const zone = () =>
+        mounted.shell
+          .shadowRoot!.querySelector('bb-heart-rate')!
+          .shadowRoot!.querySelector('.zone:not(.kept)');
+      await expect.poll(() => zone()?.textContent).toBe('zone 5');
+      await mounted.shell.updateComplete;
+      expect(boxes(mounted, { zone: zone() })).toEqual({ ...noZone, zone: expect.any(String) });
+      // The zone is seen, whole in the window, beside the number, not under it.
+      const box = zone()!.getBoundingClientRect();
+      const number = zone()!.parentNode!.querySelector('.bpm')!.getBoundingClientRect();
+      expect(box.top).toBeLessThan(number.bottom);
+      expect(box.right).toBeLessThanOrEqual(180);
+      expect(box.width).toBeGreaterThan(0);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
     } finally {
       mounted.remove();
       await restore();
