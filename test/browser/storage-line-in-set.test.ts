@@ -2,10 +2,9 @@
 // is no longer being saved, where the count is read from the mat.
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
-import { SessionStore } from '../../src/store/session-store.ts';
-import { exerciseById } from '../../src/workout/program.ts';
-import { type AppShell, mountApp } from './app-shell.ts';
+import type { AppShell } from './app-shell.ts';
 import { layOutAsTheApp, PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT } from './mount.ts';
+import { inASetWithItsStore, storeFailureSaidInRoom } from './store-failing-in-session.ts';
 
 describe('a set on screen as the store fails', () => {
   let mounted: AppShell | null = null;
@@ -20,27 +19,15 @@ describe('a set on screen as the store fails', () => {
     restore = null;
   });
 
-  // The line over the set, in the app's notices, took the set's heading, count and every button
-  // down 21–70 px as it came.
+  // The line over the set, in the app's notices, took the set's heading, count and every button down
+  // 21–70 px as it came.
   it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
     "says at %i × %i that the session is not being saved, in the room kept under the set's number, the heading, the count and every button where they were",
     async (width, height) => {
       restore = await layOutAsTheApp(width, height);
-      let opened: SessionStore | null = null;
-      mounted = await mountApp({
-        start: true,
-        openStore: async (asks) => {
-          opened = await SessionStore.open({ name, ...asks });
-          return opened;
-        },
-      });
-      const { app, shell } = mounted;
-      await expect.poll(() => app.persistence.history.state.storage).toBe('saving');
-      app.session.reset([{ exercise: exerciseById('superman'), dosage: { sets: 2, target: 10, restS: 30 } }]);
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
-      await page.getByRole('button', { name: 'Start the set' }).click();
-      app.session.adjustCount(3);
-      const view = shell.shadowRoot!.querySelector('bb-set-view')!;
+      const inSet = await inASetWithItsStore(name, 30);
+      mounted = inSet.mounted;
+      const view = mounted.shell.shadowRoot!.querySelector('bb-set-view')!;
       await expect
         .element(page.getByRole('progressbar', { name: 'Reps' }))
         .toHaveAttribute('aria-valuenow', '3');
@@ -49,22 +36,7 @@ describe('a set on screen as the store fails', () => {
           const b = e.getBoundingClientRect();
           return `${e.localName} ${e.textContent?.trim()}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
         });
-      await new Promise(requestAnimationFrame);
-      const before = screen();
-      // What the browser does to an open database it clears or cannot keep: every transaction on it
-      // is refused from then on, the session's next write among them.
-      opened!.close();
-      await expect.poll(() => app.persistence.history.state.problem).not.toBeNull();
-      const brief = app.persistence.history.state.problem!.brief;
-      const line = page.elementLocator(view).getByText(brief);
-      await expect.element(line).toBeVisible();
-      await expect.poll(screen).toEqual(before);
-      const room = view.shadowRoot!.querySelector('.away-lines')!.getBoundingClientRect();
-      const words = line.element().getBoundingClientRect();
-      expect(words.top).toBeGreaterThanOrEqual(room.top - 0.5);
-      expect(words.bottom).toBeLessThanOrEqual(room.bottom + 0.5);
-      // A screen reader is told it, as it is of any store problem.
-      await expect.element(page.getByRole('alert')).toHaveTextContent(brief);
+      await storeFailureSaidInRoom(mounted, inSet.closeStore, view, screen);
     },
   );
 });
