@@ -53,6 +53,30 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** Devices of an earlier visit, the H10 tried first, the others waiting their turn. */
+const EARLIER_VISIT = {
+  h10: { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true },
+  bangle: { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false },
+  watch: { id: 'pinetime', name: 'InfiniTime', kind: 'pinetime', trying: false },
+} as const;
+
+/** The devices of an earlier visit on their first tries as the page loads, the virtual strap standing in. */
+function earlierVisitOnItsWay(firstTries: DeviceState['firstTries']): DeviceState {
+  const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+  return state([virtual], {
+    source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+    firstTries,
+  });
+}
+
+/** Each device of an earlier visit the panel names, with its state. */
+function namedOnTheirWay(panel: BbDevicePanel): (string | null | undefined)[][] {
+  return [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
+    a.querySelector('.name')?.textContent,
+    a.querySelector('.state')?.textContent,
+  ]);
+}
+
 describe('bb-device-panel', () => {
   // The panel laid out whole, as a laptop's header has it: in a phone's window, out of a session with
   // Bluetooth, the devices fold to a line a tap opens (its tests say the size they are at).
@@ -363,20 +387,10 @@ describe('bb-device-panel', () => {
   });
 
   it('names each device of an earlier visit on its first try, the one waiting its turn too, with nothing to tap beside them', async () => {
-    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
-    const h10 = { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
-    const bangle = { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
-    const onTheirWay = state([virtual], {
-      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
-      firstTries: [h10, bangle],
-    });
+    const { h10, bangle } = EARLIER_VISIT;
+    const onTheirWay = earlierVisitOnItsWay([h10, bangle]);
     const panel = await mount(onTheirWay);
-    const named = () =>
-      [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
-        a.querySelector('.name')?.textContent,
-        a.querySelector('.state')?.textContent,
-      ]);
-    expect(named()).toEqual([
+    expect(namedOnTheirWay(panel)).toEqual([
       ['Polar H10 0000E2E0', 'connecting…'],
       ['Bangle.js 5e6f', 'waiting'],
     ]);
@@ -411,14 +425,8 @@ describe('bb-device-panel', () => {
   // Three of an earlier visit, "Connecting Polar H10 0000E2E0, then Bangle.js 5e6f, then InfiniTime",
   // took three rows of a 360 px phone's line (58 px of its 38), the last cut off under its clamp of two.
   it('names the first of three devices of an earlier visit on their first tries on a phone, the others a tap away, on no more rows than one tried', async () => {
-    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
-    const h10 = { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
-    const bangle = { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
-    const watch = { id: 'pinetime', name: 'InfiniTime', kind: 'pinetime', trying: false } as const;
-    const onTheirWay = state([virtual], {
-      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
-      firstTries: [h10],
-    });
+    const { h10, bangle, watch } = EARLIER_VISIT;
+    const onTheirWay = earlierVisitOnItsWay([h10]);
     const restore = await layOutAsTheApp(360, 640, '0 0.75rem');
     try {
       const panel = await mount(onTheirWay);
@@ -431,11 +439,7 @@ describe('bb-device-panel', () => {
       expect(panel.getBoundingClientRect().height).toBe(oneTried);
       // Every one of them is named, in the order they are tried, a tap on the line away.
       await userEvent.click(panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!);
-      const named = [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
-        a.querySelector('.name')?.textContent,
-        a.querySelector('.state')?.textContent,
-      ]);
-      expect(named).toEqual([
+      expect(namedOnTheirWay(panel)).toEqual([
         ['Polar H10 0000E2E0', 'connecting…'],
         ['Bangle.js 5e6f', 'waiting'],
         ['InfiniTime', 'waiting'],
@@ -448,14 +452,8 @@ describe('bb-device-panel', () => {
   // At 180 px "Connecting Polar H10 0000E2E0" took three lines of the line's two (58 px of its 38),
   // the last cut off under its clamp, and "…, then 2 more" four.
   it('says on a phone with its text at twice its size the devices of an earlier visit on their first tries in a word or a count, on no more than the line, each named a tap away', async () => {
-    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
-    const h10 = { id: 'h10', name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
-    const bangle = { id: 'bangle', name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
-    const watch = { id: 'pinetime', name: 'InfiniTime', kind: 'pinetime', trying: false } as const;
-    const onTheirWay = state([virtual], {
-      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
-      firstTries: [h10],
-    });
+    const { h10, bangle, watch } = EARLIER_VISIT;
+    const onTheirWay = earlierVisitOnItsWay([h10]);
     // The header's padding there, out of a session.
     const restore = await layOutAsTheApp(180, 320, '0 0.375rem');
     try {
@@ -468,11 +466,7 @@ describe('bb-device-panel', () => {
       expect(gist().textContent).toBe('Connecting 3 devices');
       expect(gist().scrollHeight).toBeLessThanOrEqual(gist().clientHeight);
       await userEvent.click(panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!);
-      const named = [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
-        a.querySelector('.name')?.textContent,
-        a.querySelector('.state')?.textContent,
-      ]);
-      expect(named).toEqual([
+      expect(namedOnTheirWay(panel)).toEqual([
         ['Polar H10 0000E2E0', 'connecting…'],
         ['Bangle.js 5e6f', 'waiting'],
         ['InfiniTime', 'waiting'],
