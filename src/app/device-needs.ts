@@ -8,6 +8,7 @@ import { type ExerciseId, PROGRAM } from '../workout/program.ts';
 import type { SessionState } from '../workout/session.ts';
 import type { DeviceTakeOver, PauseReason } from '../workout/session-state.ts';
 import {
+  type AwaitedDevice,
   awaitedPlacement,
   type ConnectionState,
   type DeviceState,
@@ -101,8 +102,8 @@ export function droppedDevicePlacement(
  * Where the device whose drop paused a set or rest picked up on a new page is worn, as that page finds
  * the devices: the one away of those `needs` asks for (see droppedDevicePlacement); else the one the
  * old page named (`saved`, kept with the session since it was known, see
- * StateSnapshot.pausedForDevice); else, with devices of the last visit not yet reached, whose pause it
- * is (see pauseForConnectionOnRestore), their one placement; else, all back, the one placement of
+ * StateSnapshot.pausedForDevice); else, with devices of the last visit not yet reached whose drop could
+ * pause it (see awaitedThatPause), whose pause it is (see pauseForConnectionOnRestore), their one placement; else, all back, the one placement of
  * those it asks for, as no other could have paused it. Undefined where two worn apart are in question
  * and the session, saved before it kept the device, names none.
  */
@@ -114,13 +115,23 @@ export function restoredDropPlacement(
   const away = droppedDevicePlacement(devices.devices, needs);
   if (away) return away;
   if (saved) return saved;
+  const awaited = awaitedThatPause(devices.awaiting);
   const placements = new Set<Placement | null>(
-    devices.awaiting.length > 0
-      ? devices.awaiting.map(awaitedPlacement)
+    awaited.length > 0
+      ? awaited.map(awaitedPlacement)
       : devices.devices.filter((d) => neededDevice(d, needs)).map((d) => d.placement),
   );
   const [only] = placements;
   return placements.size === 1 && only ? only : undefined;
+}
+
+/**
+ * The devices of an earlier visit not reached yet whose drop could have paused a set: those worn where
+ * motion is read from. A plain heart-rate strap is worn nowhere it is: the session goes on without it,
+ * as it does without one connected that drops (see heartRateAloneAway).
+ */
+function awaitedThatPause(awaiting: readonly AwaitedDevice[]): AwaitedDevice[] {
+  return awaiting.filter((a) => awaitedPlacement(a) !== null);
 }
 
 /** Whether `needs` asks for `d` (see neededConnection). */
@@ -235,7 +246,8 @@ export function exercisesMotionStopped(devices: readonly DeviceStatus[]): Exerci
  * (the virtual strap 'connected' in its place meanwhile), is not back yet, and what it will count is
  * not known: the set waits for it as for one reconnecting, and goes on by itself once it is
  * connected, as it would have on that page. One of the last visit that did not answer is out of
- * reach, as one given up on is.
+ * reach, as one given up on is, but for a plain heart-rate strap, which pauses nothing (see
+ * awaitedThatPause).
  */
 export function pauseForConnectionOnRestore(
   devices: Pick<DeviceState, 'devices' | 'rejoining' | 'awaiting'>,
@@ -246,7 +258,7 @@ export function pauseForConnectionOnRestore(
   if (devices.devices.some((d) => d.connection === 'connecting')) return 'connection';
   // One awaited stays out of reach through its tries, by itself or at Reconnect, until one reaches
   // it: else the pause would say "connection lost" and "out of reach" by turns at each try.
-  if (devices.awaiting.length > 0) return 'lost';
+  if (awaitedThatPause(devices.awaiting).length > 0) return 'lost';
   return devices.rejoining ? 'connection' : null;
 }
 
