@@ -24,7 +24,17 @@ export function goneOnWithoutLine(
   gone: GoneOnWithout,
   exercise: ExerciseId | undefined,
 ): string {
-  return `${goneOnWithoutName(gone.placement, seesNoExercise(gone))} ${goneOnWithoutWords(devices, gone, exercise)}`;
+  return `${goneOnWithoutName(gone.placement, namedHeartRateStrap(gone))} ${goneOnWithoutWords(devices, gone, exercise)}`;
+}
+
+/**
+ * Whether a device the session goes on without is named "Heart-rate strap": it sees no exercise (see
+ * seesNoExercise) and is worn as a strap is, on the chest or nowhere known. A watch or an armband that
+ * gives the heart rate alone is named by where it is worn, lest the person take the strap on their
+ * chest for the one gone.
+ */
+function namedHeartRateStrap(d: DeviceStatus): boolean {
+  return seesNoExercise(d) && (d.placement === null || d.placement === 'chest');
 }
 
 /**
@@ -69,7 +79,8 @@ export const KNOWN_DEVICE_WORDS = {
 export function notFoundWords(device: BluetoothDevice, kind: BleDeviceKind): string {
   const spec = BLE_DEVICE_KINDS[kind];
   const name = device.name || spec.label;
-  const isStrap = kind === 'heart-rate' || spec.placement(name) === 'chest';
+  // A micro:bit strapped to the chest reads no pulse: it has no contacts to wet.
+  const isStrap = spec.givesHeartRate && (kind === 'heart-rate' || spec.placement(name) === 'chest');
   return KNOWN_DEVICE_WORDS.notFound(name, isStrap);
 }
 
