@@ -13,6 +13,7 @@
 //   remembered-devices.ts      the devices and the virtual habit kept from one visit to the next
 //   earlier-visit-devices.ts   those devices connected again with no tap, in turn and by themselves
 //   lost-device-retries.ts     the devices given up for lost, tried again by themselves
+//   page-streaming.ts          the devices' streams as the page is hidden, shown or gone, and a session runs
 // Their names the rest of the app reads are exported from here too.
 
 import {
@@ -74,9 +75,9 @@ import {
   motionDeviceFor,
   type SetCounted,
 } from './motion-routing.ts';
+import { PageStreaming } from './page-streaming.ts';
 import { personLocale } from './person-locale.ts';
 import { recordingFile } from './recording-file.ts';
-import type { RejoinCircumstances } from './rejoin-policy.ts';
 import {
   BLUETOOTH_DEVICES_KEY,
   forgetPermission,
@@ -167,7 +168,6 @@ export class Devices extends Model<DeviceState> {
     readonly fileName?: string;
   } | null = null;
   private memberSubscriptions = new Subscription();
-  private readonly lifecycle = new Subscription();
   /** Each device's connection as last heard, for `givesMotion`. */
   private readonly connections = new WeakMap<Member, ConnectionState>();
   /**
@@ -186,12 +186,8 @@ export class Devices extends Model<DeviceState> {
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
   /** The devices of an earlier visit, connected again with no tap. */
   private readonly earlierVisit: EarlierVisitDevices;
-  /** The page is hidden (the screen went off, another app is in front). */
-  private pageHidden = false;
-  /** The devices' streams are stopped on purpose (see applyStreaming): their silence is no news. */
-  private readonly streamsSuspended = new BehaviorSubject(false);
-  /** A session is under way: streams run on while the page is hidden (see keepStreaming). */
-  private sessionRunning = false;
+  /** Whether the devices' streams run, as the page is shown, hidden or gone and a session runs. */
+  private readonly pageStreaming: PageStreaming;
   /** The devices given up on, tried again by themselves. */
   private readonly lostRetries: LostDeviceRetries;
   /** The set under way, by its key (see setKey), and its exercise; null outside a set. */
@@ -228,16 +224,28 @@ export class Devices extends Model<DeviceState> {
       parseKnownDevices,
       () => [],
     );
+    this.pageStreaming = new PageStreaming(this.pageWindow(), {
+      suspendStreams: () => {
+        for (const m of this.members) void m.session?.suspendStreams();
+      },
+      resumeStreams: () => {
+        for (const m of this.members) void m.session?.resumeStreams();
+      },
+      paceChanged: () => {
+        this.earlierVisit.scheduleRejoin();
+        this.lostRetries.schedule();
+      },
+    });
     this.earlierVisit = new EarlierVisitDevices({
       connect: (device, kind) => this.useBluetoothDevice(device, kind, true),
       isKnown: (id) => this.knownDevices.load().some((d) => d.id === id),
       isListed: (id) => this.members.some((m) => m.status.id === id),
       update: (patch) => this.update(patch),
-      pace: () => this.pace(),
+      pace: () => this.pageStreaming.pace(),
     });
     this.lostRetries = new LostDeviceRetries({
       lostSessions: () => this.lostSessions(),
-      pace: () => this.pace(),
+      pace: () => this.pageStreaming.pace(),
     });
     const virtual = this.createVirtualMember();
     this.members = [virtual];
@@ -245,7 +253,6 @@ export class Devices extends Model<DeviceState> {
     this.source = new BehaviorSubject(this.compose());
     this.source$ = this.source.asObservable();
     this.watch();
-    this.listenToPageLifecycle();
   }
 
   get active(): Source {
@@ -303,7 +310,7 @@ export class Devices extends Model<DeviceState> {
       this.update({ problem: error instanceof Error ? error.message : String(error) });
       return;
     }
-    const target = this.options.window ?? (typeof window === 'undefined' ? null : window);
+    const target = this.pageWindow();
     if (!target) return;
     const phone = new PhoneMotion(target, this.options.now);
     const problems = phone.problem$.subscribe((problem) => this.update({ problem }));
@@ -397,11 +404,6 @@ export class Devices extends Model<DeviceState> {
     await this.earlierVisit.tryInTurn(known, granted);
   }
 
-  /** What spaces the tries by themselves of devices out of reach (see tryAgainDelayMs). */
-  private pace(): Omit<RejoinCircumstances, 'failedAttempts'> {
-    return { sessionRunning: this.sessionRunning, pageHidden: this.pageHidden };
-  }
-
   /** The Bluetooth devices given up on after their reconnection attempts, out of reach. */
   private lostSessions(): GattSession[] {
     return this.members.flatMap((m) => (m.session && this.connections.get(m) === 'lost' ? [m.session] : []));
@@ -444,7 +446,7 @@ export class Devices extends Model<DeviceState> {
   dispose(): void {
     this.earlierVisit.stopAwaiting(() => true);
     this.lostRetries.dispose();
-    this.lifecycle.unsubscribe();
+    this.pageStreaming.dispose();
     this.memberSubscriptions.unsubscribe();
     for (const m of this.members) m.close();
     this.members = [];
@@ -756,52 +758,15 @@ export class Devices extends Model<DeviceState> {
 
   /**
    * A session is under way (or no longer): while it is, the devices' streams run on with the page
-   * hidden, as a phone on the floor turns its screen off in the middle of a set; the set would
-   * otherwise end for want of reps, or a hold run on unseen.
+   * hidden (see PageStreaming.keepStreaming).
    */
   keepStreaming(sessionRunning: boolean): void {
-    if (sessionRunning === this.sessionRunning) return;
-    this.sessionRunning = sessionRunning;
-    this.applyStreaming();
-    this.earlierVisit.scheduleRejoin();
-    this.lostRetries.schedule();
+    this.pageStreaming.keepStreaming(sessionRunning);
   }
 
-  /** Streams stop while the page is hidden with no session under way, and run otherwise. */
-  private applyStreaming(): void {
-    const stop = this.pageHidden && !this.sessionRunning;
-    this.streamsSuspended.next(stop);
-    for (const m of this.members) void (stop ? m.session?.suspendStreams() : m.session?.resumeStreams());
-  }
-
-  /**
-   * Streams the device would keep running are stopped when the page goes (the H10 otherwise runs
-   * until its battery dies [P-KI]); hidden with no session under way only pauses them, and they
-   * start again when it is back.
-   */
-  private listenToPageLifecycle(): void {
-    const win = this.options.window ?? (typeof window === 'undefined' ? null : window);
-    if (!win) return;
-    const onVisibility = () => {
-      this.pageHidden = win.document.visibilityState === 'hidden';
-      this.applyStreaming();
-      this.earlierVisit.scheduleRejoin();
-      this.lostRetries.schedule();
-    };
-    const onPageHide = () => {
-      for (const m of this.members) void m.session?.suspendStreams();
-    };
-    const onPageShow = () => {
-      for (const m of this.members) void m.session?.resumeStreams();
-    };
-    win.document.addEventListener('visibilitychange', onVisibility);
-    win.addEventListener('pagehide', onPageHide);
-    win.addEventListener('pageshow', onPageShow);
-    this.lifecycle.add(() => {
-      win.document.removeEventListener('visibilitychange', onVisibility);
-      win.removeEventListener('pagehide', onPageHide);
-      win.removeEventListener('pageshow', onPageShow);
-    });
+  /** Where page-lifecycle events and the phone's motion come from: the global window by default. */
+  private pageWindow(): Window | null {
+    return this.options.window ?? (typeof window === 'undefined' ? null : window);
   }
 
   private createVirtualMember(): Member {
@@ -810,6 +775,6 @@ export class Devices extends Model<DeviceState> {
 
   /** What the devices' streams are timed by, and whether they are stopped on purpose. */
   private memberStreams(): MemberStreams {
-    return { now: this.options.now, streamsSuspended: this.streamsSuspended };
+    return { now: this.options.now, streamsSuspended: this.pageStreaming.streamsSuspended };
   }
 }
