@@ -42,3 +42,17 @@ export function heartRateStrapStatus(patch: Partial<DeviceStatus> = {}): DeviceS
     ...patch,
   };
 }
+
+/** An InfiniTime watch beside a chest strap: it counts the lat pulldown, and gives neither heart rate nor the position. */
+export function watchStatus(patch: Partial<DeviceStatus> = {}): DeviceStatus {
+  return chestStrapStatus({
+    id: 'w',
+    name: 'InfiniTime',
+    kind: 'pinetime',
+    placement: 'wrist',
+    heartRate: false,
+    motion: false,
+    counts: ['lat-pulldown'],
+    ...patch,
+  });
+}

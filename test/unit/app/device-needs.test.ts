@@ -21,7 +21,7 @@ import {
 } from '../../../src/app/device-needs.ts';
 import type { ConnectionState, DeviceStatus } from '../../../src/app/device-status.ts';
 import { type ExerciseId, PROGRAM } from '../../../src/workout/program.ts';
-import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
+import { chestStrapStatus, heartRateStrapStatus, watchStatus } from '../../device-status.ts';
 
 const TRUNK = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
 const superman = { exercise: 'superman', position: false } as const;
@@ -32,18 +32,8 @@ const latPulldownSeated = { exercise: 'lat-pulldown', position: true } as const;
 const strap = (patch: Partial<DeviceStatus> = {}): DeviceStatus =>
   chestStrapStatus({ counts: TRUNK, ...patch });
 
-/** An InfiniTime beside the strap: it counts the lat pulldown. */
-const watch = (patch: Partial<DeviceStatus> = {}): DeviceStatus =>
-  chestStrapStatus({
-    id: 'w',
-    name: 'InfiniTime',
-    kind: 'pinetime',
-    placement: 'wrist',
-    heartRate: false,
-    motion: false,
-    counts: ['lat-pulldown'],
-    ...patch,
-  });
+/** A watch with no strap: the position is read from it, and it counts what a wrist sees. */
+const watchAlone = watchStatus({ motion: true, counts: ['superman', 'drawing-in', 'lat-pulldown'] });
 
 /**
  * The strap given up for lost beside the watch: the watch counts what a wrist sees of what the strap
@@ -55,19 +45,21 @@ const strapLostBesideWatch = (): DeviceStatus[] => [
     counts: ['glute-bridge', 'bird-dog', 'bat-hang', 'elbow-plank'],
     handedOver: ['superman', 'drawing-in'],
   }),
-  watch({ counts: ['superman', 'drawing-in', 'lat-pulldown'] }),
+  watchStatus({ counts: ['superman', 'drawing-in', 'lat-pulldown'] }),
 ];
 
 /** The watch connected but silent beside the strap: the strap counts the lat pulldown in its place. */
 const watchStoppedBesideStrap = (): DeviceStatus[] => [
   strap({ counts: PROGRAM.map((e) => e.id) }),
-  watch({ motionStopped: true, counts: [], handedOver: ['lat-pulldown'] }),
+  watchStatus({ motionStopped: true, counts: [], handedOver: ['lat-pulldown'] }),
 ];
 
 describe('where the device whose drop pauses a set is worn', () => {
   it('is where the one away is worn, of those the set needs', () => {
-    expect(droppedDevicePlacement([strap({ connection: 'reconnecting' }), watch()], superman)).toBe('chest');
-    expect(droppedDevicePlacement([strap(), watch({ connection: 'lost' })], latPulldown)).toBe('wrist');
+    expect(droppedDevicePlacement([strap({ connection: 'reconnecting' }), watchStatus()], superman)).toBe(
+      'chest',
+    );
+    expect(droppedDevicePlacement([strap(), watchStatus({ connection: 'lost' })], latPulldown)).toBe('wrist');
     // A recording played to its end pauses as a device gone does.
     expect(droppedDevicePlacement([strap({ kind: 'replay', connection: 'ended' })], superman)).toBe('chest');
   });
@@ -75,9 +67,9 @@ describe('where the device whose drop pauses a set is worn', () => {
   it('is none where the one away is not needed, or none is away', () => {
     // The strap counts no lat pulldown: the set goes on without it.
     expect(
-      droppedDevicePlacement([strap({ connection: 'reconnecting' }), watch()], latPulldown),
+      droppedDevicePlacement([strap({ connection: 'reconnecting' }), watchStatus()], latPulldown),
     ).toBeUndefined();
-    expect(droppedDevicePlacement([strap(), watch()], superman)).toBeUndefined();
+    expect(droppedDevicePlacement([strap(), watchStatus()], superman)).toBeUndefined();
     // Just being connected, it has not gone; phone motion on a computer with no sensor never came.
     expect(droppedDevicePlacement([strap({ connection: 'connecting' })], superman)).toBeUndefined();
     expect(
@@ -91,7 +83,7 @@ describe('where the device whose drop pauses a set is worn', () => {
   });
 
   it('is none where a strap and a watch it needs are both away, as the pause cannot tell which', () => {
-    const bothAway = [strap({ connection: 'lost' }), watch({ connection: 'reconnecting' })];
+    const bothAway = [strap({ connection: 'lost' }), watchStatus({ connection: 'reconnecting' })];
     expect(droppedDevicePlacement(bothAway, latPulldownSeated)).toBeUndefined();
     // Outside a set, every device that counts is needed.
     expect(droppedDevicePlacement(bothAway, null)).toBeUndefined();
@@ -106,7 +98,6 @@ describe('where the device whose drop pauses a set is worn', () => {
       kind: 'polar',
       placement: 'chest',
     });
-    const watchAlone = watch({ motion: true, counts: ['superman', 'drawing-in', 'lat-pulldown'] });
     const waitingToLieDown = { exercise: 'superman', position: true } as const;
     expect(
       droppedDevicePlacement(
@@ -145,7 +136,7 @@ describe('the device that counts in place of one gone', () => {
     expect(takenOverOf(strapLostBesideWatch(), 'glute-bridge')).toBeNull();
     expect(takenOverOf(strapLostBesideWatch(), 'lat-pulldown')).toBeNull();
     // Reconnecting, the strap is not given up yet: it hands nothing over.
-    expect(takenOverOf([strap({ connection: 'reconnecting' }), watch()], 'superman')).toBeNull();
+    expect(takenOverOf([strap({ connection: 'reconnecting' }), watchStatus()], 'superman')).toBeNull();
     expect(takenOverOf([], 'superman')).toBeNull();
   });
 });
@@ -202,7 +193,7 @@ describe('a strap, a watch and a plain heart-rate strap', () => {
     strap?: Partial<DeviceStatus>;
     watch?: Partial<DeviceStatus>;
     plain?: Partial<DeviceStatus>;
-  }) => [strap({ heartRate: false, ...patch.strap }), watch(patch.watch), { ...plain, ...patch.plain }];
+  }) => [strap({ heartRate: false, ...patch.strap }), watchStatus(patch.watch), { ...plain, ...patch.plain }];
 
   it('goes on without the plain strap away, and tells the heart rate alone out of reach', () => {
     const devices = three({ plain: { connection: 'lost' } });
@@ -258,7 +249,6 @@ describe('a device of an earlier visit not in reach as a paused set is picked up
   it('holds the set for a watch not reached, and not for a plain heart-rate strap: its drop pauses nothing', () => {
     const restored = (devices: DeviceStatus[], awaiting: ReturnType<typeof awaited>[]) =>
       pauseForConnectionOnRestore({ devices, rejoining: false, awaiting }, latPulldown);
-    const watchAlone = watch({ motion: true, counts: ['superman', 'drawing-in', 'lat-pulldown'] });
     expect(restored([watchAlone], [awaited('HRM-Dual', 'heart-rate')])).toBeNull();
     expect(restored([heartRateStrapStatus()], [awaited('InfiniTime', 'pinetime')])).toBe('lost');
     expect(
@@ -267,7 +257,6 @@ describe('a device of an earlier visit not in reach as a paused set is picked up
   });
 
   it('is, with only a plain heart-rate strap not reached, the one the set needs of those there', () => {
-    const watchAlone = watch({ motion: true, counts: ['superman', 'drawing-in', 'lat-pulldown'] });
     expect(
       restoredDropPlacement(
         { devices: [watchAlone], awaiting: [awaited('HRM-Dual', 'heart-rate')] },

@@ -7,7 +7,7 @@ import { goneOnWithout } from '../../../src/app/device-needs.ts';
 import type { DeviceStatus } from '../../../src/app/device-status.ts';
 import { goneOnWithoutLine, goneOnWithoutWords, notFoundWords } from '../../../src/app/device-words.ts';
 import type { BleDeviceKind } from '../../../src/sensors/ble/device-kinds.ts';
-import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
+import { chestStrapStatus, heartRateStrapStatus, watchStatus } from '../../device-status.ts';
 
 const superman = { exercise: 'superman', position: false } as const;
 
@@ -53,18 +53,9 @@ describe('the line of a device a set goes on without', () => {
   });
 
   it('says how each is gone, the words after the name the same as the header shows', () => {
-    const watchCounting = chestStrapStatus({
-      id: 'w',
-      name: 'InfiniTime',
-      kind: 'pinetime',
-      placement: 'wrist',
-      heartRate: false,
-      motion: false,
-      counts: ['lat-pulldown'],
-    });
     const devices = [
       chestStrapStatus({ counts: ['superman'] }),
-      { ...watchCounting, motionStopped: true },
+      watchStatus({ motionStopped: true }),
       heartRateOnly({ id: 'hrm', connection: 'lost' }),
     ];
     const gone = goneOnWithout(devices, superman);
