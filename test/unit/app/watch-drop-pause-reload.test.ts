@@ -10,7 +10,12 @@ import { SessionStore } from '../../../src/store/session-store.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakePineTime } from '../sensors/ble/wearables.ts';
-import { closedOnceSaved, connectInTurn, droppedInTheFirstSetOf } from './heart-rate-strap-app.ts';
+import {
+  closedOnceSaved,
+  connectInTurn,
+  droppedInTheFirstSetOf,
+  heartRateStrap,
+} from './heart-rate-strap-app.ts';
 
 /** A Polar H9: the Heart Rate Service, and no PMD (it has no accelerometer to stream). */
 function fakeH9(): FakeDevice {
@@ -118,6 +123,36 @@ describe('a set paused for the watch beside a chest strap, resumed after a reloa
     expect(after.session.state.pauses?.at(-1)).toMatchObject({ deviceLost: true, placement: 'wrist' });
     await done(after.persistence.flush());
     expect(await savedPause(storeName, id)).toMatchObject({ deviceLost: true, placement: 'wrist' });
+    after.dispose();
+  });
+
+  it('goes on once the watch is back, beside a plain heart-rate strap that does not answer the new page', async () => {
+    const storeName = 'watch-drop-pause-reload-plain-strap-away';
+    const storage = new MemoryStorage();
+    const strap = heartRateStrap();
+    const watch = fakePineTime();
+    const before = openPage([strap, watch], storeName, storage);
+    before.start();
+    await vi.advanceTimersByTimeAsync(100);
+    await connectInTurn(before, ['heart-rate', 'pinetime']);
+    await droppedInTheFirstSetOf(before, 'lat-pulldown', watch, 3_000);
+    expect(before.session.state).toMatchObject({ pausedFor: 'connection', pausedForDevice: 'wrist' });
+    await closedOnceSaved(before);
+
+    // The strap left at home: its heart rate is all it gave, and no set waits for it.
+    strap.reachable = false;
+    const after = openPage([strap, watch], storeName, storage);
+    after.start();
+    await vi.advanceTimersByTimeAsync(100);
+    await done(after.persistence.resume());
+    watch.reachable = true;
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(after.devices.state.devices.map((d) => [d.kind, d.connection])).toEqual([
+      ['pinetime', 'connected'],
+    ]);
+    expect(after.devices.state.awaiting.map((a) => a.name)).toEqual(['HRM-Dual']);
+    expect(after.session.state.pausedAtMs).toBeNull();
+    expect(after.session.state.pauses?.at(-1)).toMatchObject({ deviceLost: true, placement: 'wrist' });
     after.dispose();
   });
 
