@@ -30,7 +30,7 @@ import {
   take,
   tap,
 } from 'rxjs';
-import { createRecording, parseRecording, type Recording } from '../protocol/recording.ts';
+import { parseRecording, type Recording } from '../protocol/recording.ts';
 import {
   BLE_DEVICE_KINDS,
   type BleDeviceKind,
@@ -77,7 +77,7 @@ import {
 } from './motion-routing.ts';
 import { PageStreaming } from './page-streaming.ts';
 import { personLocale } from './person-locale.ts';
-import { recordingFile } from './recording-file.ts';
+import { recordingFile, recordingOf } from './recording-file.ts';
 import {
   BLUETOOTH_DEVICES_KEY,
   forgetPermission,
@@ -346,16 +346,7 @@ export class Devices extends Model<DeviceState> {
    * far), as a file to attach to a bug report.
    */
   recording(): Recording {
-    const packets = this.members.flatMap((m) => m.recordedPackets()).sort((a, b) => a.tMs - b.tMs);
-    // Played packets keep their recorded times: the file keeps its original's date (or, like the
-    // original, has none), not the moment it was saved.
-    const replayed = this.members.find((m) => m.recordedAt !== undefined);
-    // A live recording is dated by its first packet: saved after a session, it began when the session did.
-    const sinceFirstMs = packets.length ? this.options.now() - packets[0].tMs : 0;
-    const startedAt = replayed
-      ? (replayed.recordedAt ?? undefined)
-      : new Date(Date.now() - sinceFirstMs).toISOString();
-    return createRecording(packets, startedAt);
+    return recordingOf(this.members, this.options.now(), Date.now());
   }
 
   /** What recording() holds, as a file to save. */
