@@ -5,6 +5,7 @@
 // whole app in Node, its store and all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
+import type { DeviceKind } from '../../../src/app/devices.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
@@ -126,25 +127,35 @@ describe('a set paused for the watch beside a chest strap, resumed after a reloa
     after.dispose();
   });
 
-  it('goes on once the watch is back, beside a plain heart-rate strap that does not answer the new page', async () => {
-    const storeName = 'watch-drop-pause-reload-plain-strap-away';
+  /**
+   * A lat pulldown set paused for the watch gone out of reach `watchAwayMs` beside `strap` (picked as
+   * `strapKind`), on a page now closed; the next page opened with the strap out of reach, and the
+   * session resumed there.
+   */
+  async function reloadedWithTheStrapAway(strap: FakeDevice, strapKind: DeviceKind, watchAwayMs: number) {
+    const storeName = `watch-drop-pause-reload-${strapKind}-${watchAwayMs}`;
     const storage = new MemoryStorage();
-    const strap = heartRateStrap();
     const watch = fakePineTime();
     const before = openPage([strap, watch], storeName, storage);
     before.start();
     await vi.advanceTimersByTimeAsync(100);
-    await connectInTurn(before, ['heart-rate', 'pinetime']);
-    await droppedInTheFirstSetOf(before, 'lat-pulldown', watch, 3_000);
-    expect(before.session.state).toMatchObject({ pausedFor: 'connection', pausedForDevice: 'wrist' });
+    await connectInTurn(before, [strapKind, 'pinetime']);
+    await droppedInTheFirstSetOf(before, 'lat-pulldown', watch, watchAwayMs);
+    const paused = before.session.state;
     await closedOnceSaved(before);
 
-    // The strap left at home: its heart rate is all it gave, and no set waits for it.
     strap.reachable = false;
     const after = openPage([strap, watch], storeName, storage);
     after.start();
     await vi.advanceTimersByTimeAsync(100);
     await done(after.persistence.resume());
+    return { paused, after, watch };
+  }
+
+  it('goes on once the watch is back, beside a plain heart-rate strap that does not answer the new page', async () => {
+    // The strap left at home: its heart rate is all it gave, and no set waits for it.
+    const { paused, after, watch } = await reloadedWithTheStrapAway(heartRateStrap(), 'heart-rate', 3_000);
+    expect(paused).toMatchObject({ pausedFor: 'connection', pausedForDevice: 'wrist' });
     watch.reachable = true;
     await vi.advanceTimersByTimeAsync(40_000);
     expect(after.devices.state.devices.map((d) => [d.kind, d.connection])).toEqual([
@@ -157,24 +168,9 @@ describe('a set paused for the watch beside a chest strap, resumed after a reloa
   });
 
   it('names the watch as the device the pause waits for, given up for lost before the reload, neither device answering the new page', async () => {
-    const storeName = 'watch-drop-pause-reload-none-answering';
-    const storage = new MemoryStorage();
-    const strap = fakeH9();
-    const watch = fakePineTime();
-    const before = openPage([strap, watch], storeName, storage);
-    before.start();
-    await vi.advanceTimersByTimeAsync(100);
-    await connectInTurn(before, ['polar', 'pinetime']);
-    await droppedInTheFirstSetOf(before, 'lat-pulldown', watch, 90_000);
-    expect(before.session.state).toMatchObject({ pausedFor: 'lost', pausedForDevice: 'wrist' });
-    await closedOnceSaved(before);
-
+    const { paused, after } = await reloadedWithTheStrapAway(fakeH9(), 'polar', 90_000);
+    expect(paused).toMatchObject({ pausedFor: 'lost', pausedForDevice: 'wrist' });
     // Neither answers yet: which of the two the pause was for, the new page cannot tell from them.
-    strap.reachable = false;
-    const after = openPage([strap, watch], storeName, storage);
-    after.start();
-    await vi.advanceTimersByTimeAsync(100);
-    await done(after.persistence.resume());
     expect(after.session.state).toMatchObject({ pausedFor: 'lost', pausedForDevice: 'wrist' });
     after.dispose();
   });
