@@ -58,6 +58,13 @@ const PULLDOWN_WEIGHT_EMPTY =
   'No weight logged with your lat pulldowns yet: log one in Settings, and it is charted here.';
 
 /**
+ * What History says before the first session, in place of its charts and its list: what it will hold,
+ * and the two ways to fill it.
+ */
+const NOTHING_YET =
+  'No sessions saved yet. Do a session, and it is listed here with your reps, holds and heart rate charted week by week; or bring your sessions in from a backup with Import a file.';
+
+/**
  * The heart rate chart's scale starts under its lowest week and spans at least this, bpm: a few beats
  * of change are seen, and a beat is not the whole height (see valueAxis).
  */
@@ -490,11 +497,13 @@ export class BbHistory extends LitElement {
       ${
         // Before the list, whose length grows with the years: "am I improving?" is answered under the
         // buttons, not below every session's exports, on screen and to a keyboard or a screen reader.
-        h.progress ? this.renderCharts(h) : null
+        // With no session, eight charts each saying it has none were eight empty boxes down a phone's
+        // screen: what History holds is said once instead (see NOTHING_YET).
+        h.progress && count > 0 ? this.renderCharts(h) : null
       }
       ${
         count === 0
-          ? html`<p>${unread ?? (this.sessionRunning ? 'No earlier sessions yet.' : 'No sessions saved yet.')}</p>`
+          ? html`<p>${unread ?? (this.sessionRunning ? 'No earlier sessions yet.' : NOTHING_YET)}</p>`
           : html`<section class="sessions" aria-labelledby="sessions-title">
               <h3 id="sessions-title" tabindex="-1">Sessions</h3>
               ${

@@ -31,6 +31,13 @@ const cleanups: (() => Promise<void>)[] = [];
 const REPS_CHART_EMPTY =
   "No superman, glute bridge or bird dog yet: the lat pulldown's reps have their own chart below.";
 
+/** What a chart with nothing to draw says. */
+const NO_SESSIONS_YET = 'No sessions with this yet.';
+
+/** What History says in place of its charts and sessions before the first session. */
+const NOTHING_YET =
+  'No sessions saved yet. Do a session, and it is listed here with your reps, holds and heart rate charted week by week; or bring your sessions in from a backup with Import a file.';
+
 async function persistenceWith(
   bundles: Awaited<ReturnType<typeof recordSession>>[],
   preferences?: PreferencesPort,
@@ -205,29 +212,39 @@ describe('bb-history', () => {
     }
   });
 
-  it("shows every chart, the bat hang's too, while there is nothing to chart, and what measures a superman's lift", async () => {
+  it('says once what History will hold and how to fill it while there is no session, and draws every chart once there is one', async () => {
+    // Eight charts each saying "No sessions with this yet." were eight empty boxes down a phone's
+    // screen to a person who had done nothing yet.
     const persistence = await persistenceWith([]);
     const history = await mount('bb-history', persistence);
-    await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
+    const explained = page.getByText(NOTHING_YET, { exact: true });
+    await expect.element(explained).toBeVisible();
+    expect(explained.elements()).toHaveLength(1);
+    expect(history.shadowRoot!.querySelectorAll('bb-progress-chart')).toHaveLength(0);
+    expect(page.getByRole('heading', { name: 'Progress' }).elements()).toHaveLength(0);
+    // One session imported: the charts come, each without its exercise still saying so.
+    const first = finishedSession('first', Date.now() - 86_400_000, [supermanSet()]);
+    await userEvent.upload(
+      page.getByLabelText('Import a file'),
+      new File([toJson([first])], 'backup.json', { type: 'application/json' }),
+    );
+    await expect.element(page.getByText('Imported 1 session.')).toBeVisible();
+    await expect.element(page.getByRole('heading', { name: 'Progress', level: 3 })).toBeVisible();
+    expect(page.getByText(NOTHING_YET).elements()).toHaveLength(0);
     const charts = [...history.shadowRoot!.querySelectorAll('bb-progress-chart')];
     await Promise.all(charts.map((c) => c.updateComplete));
-    expect(charts.map((c) => [c.heading, c.shadowRoot!.querySelector('.empty')?.textContent])).toEqual(
-      [
-        'Reps: best set of the week',
-        'Lat pulldown: weight (kg)',
-        'Lat pulldown: best set (reps)',
-        'Longest hold of the week',
-        'Superman range of motion by week',
-        'Heart rate by week',
-        'Heart rate recovery by week',
-        'Breath cycles: best set of the week',
-      ].map((heading) => [
-        heading,
-        heading.startsWith('Superman range')
-          ? 'No sessions with this yet: a strap with a motion sensor, or the virtual strap, measures it.'
-          : 'No sessions with this yet.',
-      ]),
-    );
+    expect(
+      charts.map((c) => [c.heading, c.shadowRoot!.querySelector('.empty')?.textContent ?? null]),
+    ).toEqual([
+      ['Reps: best set of the week', null],
+      ['Lat pulldown: weight (kg)', NO_SESSIONS_YET],
+      ['Lat pulldown: best set (reps)', NO_SESSIONS_YET],
+      ['Longest hold of the week', NO_SESSIONS_YET],
+      ['Superman range of motion by week', null],
+      ['Heart rate by week', NO_SESSIONS_YET],
+      ['Heart rate recovery by week', NO_SESSIONS_YET],
+      ['Breath cycles: best set of the week', NO_SESSIONS_YET],
+    ]);
   });
 
   it('says a week whose only hold was broken by a pause has it, and why it is not charted, on a 360 px and a 180 px phone', async () => {
