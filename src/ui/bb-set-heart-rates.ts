@@ -20,7 +20,7 @@ export class BbSetHeartRates extends LitElement {
       font-size: 1.1rem;
       color: var(--bb-muted, #b6c2d1);
       max-width: 32rem;
-      /* "Superman 1: 93 bpm average, 101 at most, then −12 in the rest" wraps within a 180 px screen. */
+      /* "Superman 1: 93 bpm average, 101 at most, −12 bpm in the rest" wraps within a 180 px screen. */
       overflow-wrap: break-word;
     }
     h3,
@@ -76,14 +76,15 @@ export class BbSetHeartRates extends LitElement {
           ${told.map(({ record, stats, recovery, skipped }) => {
             const dropBpm = recovery ? Math.round(recovery.dropBpm) : null;
             // A heart that did not slow down (it may even have climbed, getting up) has no "−0" or "−-3".
-            // The drop stays with what it is, as a heart rate with its bpm: in History's card a bird
-            // dog's line broke "then −17 in the" over "rest". "then" goes with it, and where the two
-            // are wider than a line (text at twice its size, 180 px) they part before "in the rest":
-            // ", then" took a line of its own there, over "−21 in the" and "rest".
+            // The drop names its bpm: on a phone the line wraps after the average, and "81 at most,
+            // then −2 in the rest" under it said of no unit what −2 was; "then" gave its room to the
+            // unit, and the line still fits under the average. The drop stays with what it is: in
+            // History's card a bird dog's line broke "−17 in the" over "rest", and where the two are
+            // wider than a line (text at twice its size, 180 px) they part before "in the rest".
             const drop =
               dropBpm === null
                 ? ''
-                : html` <span class="unbroken">then ${dropBpm > 0 ? `−${dropBpm}` : 'no drop'} <span class="unbroken">in the rest</span></span>`;
+                : html` <span class="unbroken">${dropBpm > 0 ? `−${dropBpm} bpm` : 'no drop'} <span class="unbroken">in the rest</span></span>`;
             // Each number with its unit: "87" over "bpm average" on a phone read as a number alone. The
             // comma before the drop goes with "at most": after a box kept whole the line may break
             // before it, and a line began ", then no drop in the rest".

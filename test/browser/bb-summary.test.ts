@@ -1175,7 +1175,7 @@ describe('bb-summary', () => {
     await expect.element(page.getByRole('heading', { name: 'Heart rate' })).not.toBeInTheDocument();
   });
 
-  it('says the drop of the heart rate in the rest after each set, and when there was none', async () => {
+  it('says the drop of the heart rate in the rest after each set, in bpm, and when there was none', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [record({}), record({ setNumber: 2 }), record({ setNumber: 3 })];
     summary.durationMs = 5 * 60_000;
@@ -1189,15 +1189,17 @@ describe('bb-summary', () => {
     };
     document.body.append(summary);
     const items = page.getByRole('listitem');
+    // On a phone the line wraps after "84 bpm average,", and "97 at most, then −22 in the rest" under it
+    // named no unit for the drop.
     await expect
       .element(items.nth(0))
-      .toHaveTextContent('Superman 1: 84 bpm average, 97 at most, then −22 in the rest');
+      .toHaveTextContent('Superman 1: 84 bpm average, 97 at most, −22 bpm in the rest');
     await expect
       .element(items.nth(1))
-      .toHaveTextContent('Superman 2: 84 bpm average, 97 at most, then no drop in the rest');
+      .toHaveTextContent('Superman 2: 84 bpm average, 97 at most, no drop in the rest');
     await expect
       .element(items.nth(2))
-      .toHaveTextContent('Superman 3: 84 bpm average, 97 at most, then no drop in the rest');
+      .toHaveTextContent('Superman 3: 84 bpm average, 97 at most, no drop in the rest');
   });
 
   it('keeps each heart rate with its bpm on a phone, where the line of a lat pulldown set wraps', async () => {
@@ -1239,7 +1241,7 @@ describe('bb-summary', () => {
     }
   });
 
-  it('keeps a rest\'s drop in heart rate with its words on a phone, "−17 in the rest" on one line', async () => {
+  it('keeps a rest\'s drop in heart rate with its words on a phone, "−17 bpm in the rest" on one line', async () => {
     const restore = await layOutAsTheApp(360, 640);
     try {
       const summary = fourSetsWithTheirHeartRates([21, 22, 17, 34], { beforeMs: null, afterMs: null });
@@ -1254,10 +1256,21 @@ describe('bb-summary', () => {
         for (const [i, dropBpm] of [21, 22, 17, 34].entries()) {
           const item = items.nth(i).element();
           expect(
-            linesAcrossNodes(item, `−${dropBpm} in the rest`),
+            linesAcrossNodes(item, `−${dropBpm} bpm in the rest`),
             `${widthPx} px: ${item.textContent}`,
           ).toBe(1);
         }
+      }
+      // In the main of a 360 px phone (328 px) the line wraps once, after the average: "then −2 bpm"
+      // took a third line and left "81 at most," alone on the second, as bare a number as the drop was.
+      main.style.width = '328px';
+      for (const [i, [maxBpm, dropBpm]] of [
+        [90, 21],
+        [101, 22],
+        [94, 17],
+      ].entries()) {
+        const item = items.nth(i).element();
+        expect(linesOf(item, `${maxBpm} at most, −${dropBpm} bpm in the rest`), item.textContent!).toBe(1);
       }
     } finally {
       await restore();
@@ -1286,7 +1299,7 @@ describe('bb-summary', () => {
     }
   });
 
-  it('keeps "then" with the drop after it and each number with its unit, with text at twice its size (180 px wide)', async () => {
+  it('keeps each drop with its bpm and each number with its unit, with text at twice its size (180 px wide)', async () => {
     const restore = await layOutAsTheApp(180, 320);
     try {
       const summary = fourSetsWithTheirHeartRates([21, -2, 17, null], { beforeMs: 32, afterMs: 41 });
@@ -1294,9 +1307,9 @@ describe('bb-summary', () => {
       const items = page.getByRole('listitem');
       await expect.element(items.nth(3)).toBeVisible();
       const said = [
-        ['Superman 1:', 'then −21', 'in the rest'],
-        ['Glute bridge 1:', 'then no drop', 'in the rest'],
-        ['Bird dog 1:', 'then −17', 'in the rest'],
+        ['Superman 1:', '−21 bpm', 'in the rest'],
+        ['Glute bridge 1:', 'no drop', 'in the rest'],
+        ['Bird dog 1:', '−17 bpm', 'in the rest'],
         ['pulldown 1:', '103 at most'],
       ];
       for (const [i, parts] of said.entries()) {
