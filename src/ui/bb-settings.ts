@@ -44,6 +44,7 @@ import {
   listed,
   parseTypedNumber,
 } from './format.ts';
+import { MenuChoiceFitController } from './menu-choice-fit.ts';
 import { ObserveController } from './observe.ts';
 import { pressEnded, watchPresses } from './press-ended.ts';
 import { scrollToShowOnPage } from './scroll-page.ts';
@@ -315,17 +316,26 @@ export class BbSettings extends LitElement {
       /*
        * A closed menu shows its choice on one line, cut at its edge: on a phone "Any English voice" lost
        * its last word at 180 px, and a voice's own name ("Microsoft Aria Online (Natural) - English
-       * (United States)") is longer still. Under it, whole, where the person choosing can read it. To
-       * the eye only: a screen reader reads the menu's value.
+       * (United States)") is longer still. Under it, whole, where the person choosing can read it, only
+       * where the menu cuts it (see MenuChoiceFitController): on a 360 px phone "Any English voice" was
+       * said again under the menu that showed it whole. To the eye only: a screen reader reads the
+       * menu's value.
        */
       .chosen-voice {
-        display: none;
         overflow-wrap: anywhere;
       }
-      @media (max-width: 30rem) {
-        .chosen-voice {
-          display: block;
-        }
+      /* The menu of the chosen voice alone, as wide as it takes to show it whole: measured, never seen,
+         and in no one's way (out of the column's flow, clipped so that it widens no page). */
+      .voice-twin {
+        position: absolute;
+        width: 0;
+        height: 0;
+        overflow: hidden;
+        visibility: hidden;
+      }
+      .voice-twin select {
+        width: max-content;
+        max-width: none;
       }
       /* Forget it beside the words where it fits, under them and flush with them where it does not. */
       .note.learned {
@@ -421,6 +431,12 @@ export class BbSettings extends LitElement {
   private learned: ObserveController<TuningModel['state']> | null = null;
   /** A typed value was kept as its field lost the focus: laid out again once the press has ended. */
   private heldForPress = false;
+  /** Whether the closed menu of voices cuts the chosen voice's words, said whole under it then. */
+  private readonly voiceMenuFit = new MenuChoiceFitController(this, () => {
+    const menu = this.renderRoot.querySelector<HTMLSelectElement>('select.voice');
+    const twin = this.renderRoot.querySelector<HTMLSelectElement>('.voice-twin select');
+    return menu && twin ? { menu, twin } : null;
+  });
 
   override connectedCallback(): void {
     watchPresses();
@@ -705,14 +721,21 @@ export class BbSettings extends LitElement {
         </label>
         <label>
           Voice
-          <select ?disabled=${s.muted} @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
+          <select class="voice" ?disabled=${s.muted} @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
             <option value="" ?selected=${s.voiceUri === null}>${ANY_VOICE}</option>
             ${this.voiceGroup('English', english, s.voiceUri)}
             ${this.voiceGroup('Other languages', others, s.voiceUri)}
             ${known ? nothing : html`<option value=${s.voiceUri ?? ''} selected>${VOICE_NOT_HERE}</option>`}
           </select>
         </label>
-        <p class="note chosen-voice" aria-hidden="true">${chosenVoiceText(s.voiceUri, this.voices)}</p>
+        <div class="voice-twin" aria-hidden="true" inert>
+          <select tabindex="-1"><option>${chosenVoiceText(s.voiceUri, this.voices)}</option></select>
+        </div>
+        ${
+          this.voiceMenuFit.cut
+            ? html`<p class="note chosen-voice" aria-hidden="true">${chosenVoiceText(s.voiceUri, this.voices)}</p>`
+            : nothing
+        }
         <label>
           Speech rate
           <input type="range" ?disabled=${s.muted} min=${LIMITS.speechRate.min} max=${LIMITS.speechRate.max} step="0.1"
