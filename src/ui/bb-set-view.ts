@@ -66,6 +66,13 @@ import './bb-progress-ring.ts';
 /** The line under the position while the set waits for it. */
 const WAITING_TEXT = 'The set starts by itself once you are in position and still.';
 
+/**
+ * End hold pressed this soon after it was Start hold was meant for Start hold: a key pressed twice or
+ * held down, a finger that tapped twice, or a device that saw the hold start as the finger came down.
+ * As long as Pause waits after Resume (see pauseButton); no plank is held for less.
+ */
+const END_HOLD_AFTER_START_MS = 800;
+
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
 @customElement('bb-set-view')
 export class BbSetView extends LitElement {
@@ -826,6 +833,8 @@ export class BbSetView extends LitElement {
 
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
+  /** When Start hold last turned into End hold (see onHoldButton). */
+  private endHoldShownAtMs = Number.NEGATIVE_INFINITY;
 
   constructor() {
     super();
@@ -846,6 +855,8 @@ export class BbSetView extends LitElement {
     this.toggleAttribute('by-hand', this.tappedByHand());
     this.toggleAttribute('timed-by-hand', this.tappedByHand() && this.planned.exercise.kind === 'hold');
     const before = changed.get('set') as CurrentSet | undefined;
+    if (before?.holdStartMs === null && this.set.holdStartMs !== null)
+      this.endHoldShownAtMs = performance.now();
     this.focusOnBegin =
       before !== undefined && !showsSetUnderWay(before) && underWay && this.shadowRoot?.activeElement != null;
   }
@@ -888,6 +899,16 @@ export class BbSetView extends LitElement {
   /** Start hold and End hold, one box for both (see .start-end-hold), the main one where the set is timed by hand. */
   private holdClass() {
     return this.tappedByHand() ? 'start-end-hold primary tap-by-hand' : 'start-end-hold';
+  }
+
+  /**
+   * Start hold, which turns into End hold in place as the hold starts: one button, so that a keyboard's
+   * or screen reader's focus stays on it, where Start hold pressed with Enter left it on the page, and
+   * the Enter that was to end the hold pressed nothing.
+   */
+  private renderHoldButton() {
+    const word = this.set.holdStartMs === null ? 'Start hold' : 'End hold';
+    return html`<button class=${this.holdClass()} aria-label=${word} @click=${this.onHoldButton} ?disabled=${this.set.holdStartMs === null && this.paused}><span>${word}</span></button>`;
   }
 
   override render() {
@@ -934,11 +955,7 @@ export class BbSetView extends LitElement {
         exercise.kind === 'hold'
           ? // A device may not see the hold start (a heart-rate-only strap never does): a tap starts it.
             // Timed by hand, that tap is the set's main one, as +1 is of a count (see renderCountButtons).
-            html`${
-              this.set.holdStartMs === null
-                ? html`<button class=${this.holdClass()} aria-label="Start hold" @click=${() => sendCommand(this, 'bb-start-hold')} ?disabled=${this.paused}><span>Start hold</span></button>`
-                : html`<button class=${this.holdClass()} aria-label="End hold" @click=${() => sendCommand(this, 'bb-end-hold')}><span>End hold</span></button>`
-            }${pause}`
+            html`${this.renderHoldButton()}${pause}`
           : this.renderCountButtons(pause)
       }
       ${this.renderOtherSessionControls()}
@@ -1154,6 +1171,12 @@ export class BbSetView extends LitElement {
       </ul>
     </details>`;
   }
+
+  private readonly onHoldButton = (): void => {
+    if (this.set.holdStartMs === null) sendCommand(this, 'bb-start-hold');
+    else if (performance.now() - this.endHoldShownAtMs >= END_HOLD_AFTER_START_MS)
+      sendCommand(this, 'bb-end-hold');
+  };
 
   private readonly onHowToToggle = (event: Event): void => {
     const open = (event.target as HTMLDetailsElement).open;
