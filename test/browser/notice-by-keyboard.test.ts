@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
+import { SessionStore } from '../../src/store/session-store.ts';
 import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -43,6 +44,37 @@ describe.each([
     await expect.element(ok).not.toBeInTheDocument();
     const start = page.getByRole('button', { name: 'Start', exact: true }).element();
     await expect.poll(focused).toBe(start);
+  });
+
+  it("hands the focus from the offline news' OK, answered while Start waits for the past sessions, to the heading, Start the next Tab once it comes", async () => {
+    restore = await layOutAsTheApp(width, height);
+    const updates = new UpdateModel();
+    let openStore!: () => void;
+    const storeOpened = new Promise<void>((resolve) => (openStore = resolve));
+    mounted = await mountApp({
+      start: true,
+      updates,
+      openStore: () => storeOpened.then(() => SessionStore.open({ name: `notice-before-start-${width}` })),
+    });
+    updates.update({ offlineReady: true });
+    const ok = page.getByRole('button', { name: 'OK', exact: true });
+    await expect.element(ok).toBeVisible();
+    // Start's room is kept meanwhile by a button that is no control (unseen, unnamed to a screen
+    // reader, and no tap starts anything from it): it is not given the focus.
+    await expect.element(page.getByText('Reading your past sessions…', { exact: true })).toBeVisible();
+    expect(page.getByRole('button', { name: 'Start', exact: true }).elements()).toHaveLength(0);
+    await tabTo(ok.element());
+    await userEvent.keyboard('{Enter}');
+    await expect.element(ok).not.toBeInTheDocument();
+    const heading = page.getByRole('heading', { name: "Today's back-care session" }).element();
+    await expect.poll(focused).toBe(heading);
+    openStore();
+    const start = page.getByRole('button', { name: 'Start', exact: true });
+    await expect.element(start).toBeVisible();
+    // Not moved under the person by the store's answer: Start is the next stop from where they are.
+    expect(focused()).toBe(heading);
+    await userEvent.tab();
+    expect(focused()).toBe(start.element());
   });
 
   it("hands the focus from an update's Later to the heading of the screen it was over", async () => {
