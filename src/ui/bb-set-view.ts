@@ -67,11 +67,13 @@ import './bb-progress-ring.ts';
 const WAITING_TEXT = 'The set starts by itself once you are in position and still.';
 
 /**
- * End hold pressed this soon after it was Start hold was meant for Start hold: a key pressed twice or
- * held down, a finger that tapped twice, or a device that saw the hold start as the finger came down.
- * As long as Pause waits after Resume (see pauseButton); no plank is held for less.
+ * The hold button pressed this soon after the button before it under the finger was meant for that
+ * one: End hold just after it was Start hold, and Start hold just after Start the set, which it takes
+ * the place of on a phone. A key pressed twice or held down, a finger that tapped twice, or a device
+ * that saw the hold start as the finger came down. As long as Pause waits after Resume (see
+ * pauseButton); no plank is held, nor got down to from Start the set, in less.
  */
-const END_HOLD_AFTER_START_MS = 800;
+const PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS = 800;
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
 @customElement('bb-set-view')
@@ -833,6 +835,8 @@ export class BbSetView extends LitElement {
 
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
+  /** When Start the set was last pressed (see onHoldButton). */
+  private beginPressedAtMs = Number.NEGATIVE_INFINITY;
   /** When Start hold last turned into End hold (see onHoldButton). */
   private endHoldShownAtMs = Number.NEGATIVE_INFINITY;
 
@@ -1045,7 +1049,7 @@ export class BbSetView extends LitElement {
             // Paused, Resume is the one way on: a set started now would start paused. It stays, doing
             // nothing, so that Pause turns into Resume in place: gone, it let Resume slide into its
             // place and Skip set, or Mute, come under the finger that had tapped Pause.
-            html`<button class="primary" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-begin-set')}>Start the set</button>`
+            html`<button class="primary" ?disabled=${this.paused} @click=${this.onBeginSet}>Start the set</button>`
           }
           ${this.renderSessionControls()}
         </div>`,
@@ -1172,10 +1176,18 @@ export class BbSetView extends LitElement {
     </details>`;
   }
 
+  private readonly onBeginSet = (): void => {
+    this.beginPressedAtMs = performance.now();
+    sendCommand(this, 'bb-begin-set');
+  };
+
   private readonly onHoldButton = (): void => {
-    if (this.set.holdStartMs === null) sendCommand(this, 'bb-start-hold');
-    else if (performance.now() - this.endHoldShownAtMs >= END_HOLD_AFTER_START_MS)
-      sendCommand(this, 'bb-end-hold');
+    const starts = this.set.holdStartMs === null;
+    const buttonBeforeMs = starts ? this.beginPressedAtMs : this.endHoldShownAtMs;
+    // A second tap of the finger that pressed the button before: let go, the hold as it was, so that
+    // a tap meant for this button comes once the person is in the hold, or out of it.
+    if (performance.now() - buttonBeforeMs < PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS) return;
+    sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
   };
 
   private readonly onHowToToggle = (event: Event): void => {
