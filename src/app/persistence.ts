@@ -57,6 +57,7 @@ import {
   retentionOf,
   storeRetention,
 } from './motion-retention.ts';
+import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
 import { type RestoreHost, undoCutImports } from './restore-host.ts';
 import { resumable } from './resume-policy.ts';
@@ -170,7 +171,6 @@ export class Persistence {
   private readonly fullStore: FullStoreCatchUp;
   private readonly subscriptions = new Subscription();
   private recorderSubscriptions = new Subscription();
-  private lastBeatMs = -Infinity;
   private readonly now: () => number;
   private readonly wallNow: () => number;
   private readonly page: PersistenceOptions['page'];
@@ -264,35 +264,7 @@ export class Persistence {
         .pipe(startWith(null), pairwise())
         .subscribe(([previous, state]) => this.onState(previous, state!)),
     );
-    this.subscriptions.add(
-      this.app.accel$.subscribe(({ source, frame }) => {
-        this.recorder?.addSource(source);
-        this.recorder?.recordAccel(source.id, frame);
-      }),
-    );
-    this.subscriptions.add(
-      this.app.heartRate$
-        .pipe(filter((s): s is HeartRateSample => s !== null && s.tMs > this.lastBeatMs))
-        .subscribe((sample) => {
-          // heartRate$ replays its last reading to each subscriber: each beat is recorded once.
-          this.lastBeatMs = sample.tMs;
-          const source = this.app.devices.state.source;
-          if (!this.recorder || !source) return;
-          this.recorder.addSource(source);
-          this.recorder.recordHeartRate(source.id, sample);
-        }),
-    );
-    this.subscriptions.add(this.app.motion$.subscribe((event) => this.recorder?.recordMotionEvent(event)));
-    if (this.app.cues) {
-      // The coach sees each state before this does (see Backbeat.start): the lines a session's last
-      // state hands the voice are handed while that session is still recorded here.
-      this.subscriptions.add(
-        this.app.cues.handed$.subscribe((cue) => this.spokenLines.handed(cue, this.recorder)),
-      );
-      this.subscriptions.add(
-        this.app.cues.played$.subscribe((cue) => this.spokenLines.played(cue, this.recorder)),
-      );
-    }
+    this.subscriptions.add(feedRecording(this.app, () => this.recorder, this.spokenLines));
     this.page?.addEventListener('visibilitychange', this.onHidden);
     // The page's last moment is the window's to tell (pagehide), not the document's.
     this.window?.addEventListener('pagehide', this.onPageHide);
