@@ -23,8 +23,7 @@ import { pastSession } from '../store/progress.ts';
 import { SessionRecorder } from '../store/recorder.ts';
 import type { SessionRow, SetRow } from '../store/records.ts';
 import { type MotionRetention, parseRetention } from '../store/retention.ts';
-import type { OpenOptions } from '../store/schema.ts';
-import { type ImportResult, type MotionUsage, SessionStore } from '../store/session-store.ts';
+import type { ImportResult, MotionUsage, SessionStore } from '../store/session-store.ts';
 import { heartOfSession } from '../store/summary.ts';
 import { withDropPlacement } from '../workout/device-drops.ts';
 import { afterInterruption, countedSince, pausedAsDevicesAre, savedAtOnce } from '../workout/interruption.ts';
@@ -70,6 +69,7 @@ import {
   historyCsvFile,
 } from './session-files.ts';
 import { SpokenLines } from './spoken-lines.ts';
+import { askToPersist, type OpenStore, saveHeldOnOpen, startOpening } from './store-opening.ts';
 import { TabLocks } from './tab-locks.ts';
 import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 import { heldInMemoryLock, unfinishedByTab, unfinishedOffer } from './unfinished-sessions.ts';
@@ -102,15 +102,14 @@ export interface PreferencesPort {
 /** A session's summary as it is kept with the session: the summary screen tells it as History does. */
 export { summarize } from '../store/summary.ts';
 
-/** What Persistence asks of the store it opens (see OpenOptions). */
-export type StoreAsks = Required<Pick<OpenOptions, 'onVersionChange' | 'onBlocked'>>;
+export type { StoreAsks } from './store-opening.ts';
 
 export interface PersistenceOptions {
   /**
    * Opens the store (IndexedDB by default); null where there is none to open: everything is kept in
    * memory only, as where the browser refuses storage, and known so at once.
    */
-  readonly openStore?: ((asks: StoreAsks) => Promise<SessionStore>) | null;
+  readonly openStore?: OpenStore | null;
   /** The session clock (the same as the app's). */
   readonly now?: () => number;
   readonly wallNow?: () => number;
@@ -237,13 +236,10 @@ export class Persistence {
   async start(): Promise<void> {
     try {
       if (this.options.openStore === null) throw new StoreError('unavailable');
-      let blocked!: () => void;
-      const blockedNow = new Promise<'blocked'>((resolve) => (blocked = () => resolve('blocked')));
-      const opening = (this.options.openStore ?? ((asks: StoreAsks) => SessionStore.open(asks)))({
-        onVersionChange: () => this.fail(new StoreError('upgraded')),
-        onBlocked: blocked,
-      });
-      const opened = await Promise.race([opening, blockedNow]);
+      const { opening, first } = startOpening(this.options.openStore, () =>
+        this.fail(new StoreError('upgraded')),
+      );
+      const opened = await first;
       if (opened === 'blocked') {
         // An older tab holds the database: sessions are kept in memory, and saved from where they
         // are once that tab lets go of it and the open goes on, with no reload.
@@ -310,15 +306,9 @@ export class Persistence {
     this.store = store;
     // Refused for want of room: each is offered the store, and waits for room as one that ended while
     // it was full does (waitForRoom), written by itself once there is, where it stayed in memory unasked.
-    const refused: SessionRecorder[] = [];
-    for (const recorder of held) {
-      const saved = await recorder.saveTo(store);
-      if (!saved && recorder.failure?.kind !== 'quota')
-        return this.fail(recorder.failure ?? new StoreError('unknown'));
-      if (!saved) refused.push(recorder);
-      // Saved, or in the line for room: either way no longer memory's to hold as never offered.
-      this.endedInMemory.offered(recorder);
-    }
+    const offered = await saveHeldOnOpen(store, held, this.endedInMemory);
+    if ('failed' in offered) return this.fail(offered.failed);
+    const { refused } = offered;
     await this.opened(store);
     for (const recorder of held) {
       if (recorder !== this.recorder && !refused.includes(recorder))
@@ -1196,18 +1186,5 @@ export class Persistence {
     this.holdWhatMemoryHolds();
     if (problem.kind !== 'quota') return;
     this.fullStore.refused();
-  }
-}
-
-/**
- * Asks the browser to keep the data even when space runs low; without this a browser may evict the
- * site's storage. Chromium decides by itself (an installed app or a bookmarked site is granted).
- */
-async function askToPersist(): Promise<boolean | null> {
-  if (typeof navigator === 'undefined' || !navigator.storage?.persist) return null;
-  try {
-    return (await navigator.storage.persisted()) || (await navigator.storage.persist());
-  } catch {
-    return null;
   }
 }
