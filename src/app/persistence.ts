@@ -12,7 +12,7 @@
 // session handed between tabs), spoken-lines.ts (the coach's lines kept with their session) and
 // end-interrupted.ts (a session closed where it stopped).
 
-import { filter, interval, type Observable, pairwise, Subscription, startWith } from 'rxjs';
+import { type Observable, pairwise, Subscription, startWith } from 'rxjs';
 import type { Cue } from '../cues/cue-planner.ts';
 import type { Preferences } from '../export/json.ts';
 import type { MotionEvent } from '../motion/events.ts';
@@ -20,19 +20,16 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import { fromPlanEntries } from '../store/codec.ts';
 import { deleteFailed, noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
 import { pastSession } from '../store/progress.ts';
-import { SessionRecorder } from '../store/recorder.ts';
+import type { SessionRecorder } from '../store/recorder.ts';
 import type { SessionRow, SetRow } from '../store/records.ts';
 import { type MotionRetention, parseRetention } from '../store/retention.ts';
 import type { ImportResult, MotionUsage, SessionStore } from '../store/session-store.ts';
 import { heartOfSession } from '../store/summary.ts';
-import { withDropPlacement } from '../workout/device-drops.ts';
-import { afterInterruption, countedSince, pausedAsDevicesAre, savedAtOnce } from '../workout/interruption.ts';
 import type { PastSession } from '../workout/progression.ts';
-import type { SessionState } from '../workout/session.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { anySetDone } from '../workout/set-outcomes.ts';
 import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
-import { type DeviceState, pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
+import type { DeviceState } from './devices.ts';
 import { endInterrupted } from './end-interrupted.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
@@ -68,10 +65,10 @@ import {
   exportBundle,
   historyCsvFile,
 } from './session-files.ts';
-import { SpokenLines } from './spoken-lines.ts';
+import { SessionRecording } from './session-recording.ts';
 import { askToPersist, type OpenStore, saveHeldOnOpen, startOpening } from './store-opening.ts';
 import { TabLocks } from './tab-locks.ts';
-import { type HeldSession, SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
+import { SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
 import { heldInMemoryLock, unfinishedByTab, unfinishedOffer } from './unfinished-sessions.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
@@ -131,8 +128,6 @@ export interface PersistenceOptions {
   readonly heldMotionBytes?: number;
 }
 
-const FLUSH_MS = 1000;
-
 export class Persistence {
   readonly history = new HistoryModel();
   private readonly tasks = new LongTasks(this.history);
@@ -142,43 +137,28 @@ export class Persistence {
   private past: Map<string, PastSession> | null = null;
   /** Raw motion per session, as last read for the history (loadMotion). */
   private usage: readonly MotionUsage[] | null = null;
-  private recorder: SessionRecorder | null = null;
-  /** The coach's lines, each kept with the session it was said in. */
-  private readonly spokenLines = new SpokenLines(
-    () => this.now(),
-    (ended, text) => this.recordAfterEnd(ended, text),
-  );
-  /** The last writes of the session that ended last: its summary, compaction and the history. */
-  private finishing: Promise<void> = Promise.resolve();
-  /** This tab's hold on the session it records: no other tab records it meanwhile. */
-  private held: HeldSession | null = null;
+  /** The session recorded now and the last one, from the session model's states (see SessionRecording). */
+  private readonly recording: SessionRecording;
   private readonly tabs: Tabs;
-  /** This page's id, as the writer of the sessions it records (SessionRow.writer). */
-  private readonly tabId = crypto.randomUUID();
   /** Handing the session recorded here to another tab (see Handover). */
   private readonly handover: Handover;
   /** The locks this tab holds or waits on beside its session's (see TabLocks). */
   private readonly locks: TabLocks;
-  /** Sessions that have ended and whose last writes are under way: memory may be about to hold them. */
-  private readonly ending = new Set<SessionRecorder>();
   private readonly stopWatching = new AbortController();
-  /** The last session recorded, kept for export after it ended. */
-  private lastRecorder: SessionRecorder | null = null;
   /** The sessions that ended here whose only whole copy is in memory (see EndedInMemory). */
   private readonly endedInMemory: EndedInMemory;
   /** The sessions that ended while storage was full, written once it has room (see FullStoreCatchUp). */
   private readonly fullStore: FullStoreCatchUp;
   private readonly subscriptions = new Subscription();
-  private recorderSubscriptions = new Subscription();
   private readonly now: () => number;
   private readonly wallNow: () => number;
   private readonly page: PersistenceOptions['page'];
   private readonly onHidden = () => {
-    if (this.page?.visibilityState === 'hidden') void this.recorder?.flush();
+    if (this.page?.visibilityState === 'hidden') void this.recording.current?.flush();
     // Back, perhaps from freeing space in the phone's settings: the full store is asked again now.
     else void this.fullStore.catchUp('page back');
   };
-  private readonly onPageHide = () => void this.recorder?.flush();
+  private readonly onPageHide = () => void this.recording.current?.flush();
   private readonly window: PersistenceOptions['window'];
   /**
    * Storage failed (full, off, private): a session is in memory only, the one under way or one that
@@ -187,9 +167,9 @@ export class Persistence {
    */
   private readonly onBeforeUnload = (event: Event) => {
     const held = {
-      recordingUnsaved: this.recorder !== null && this.history.state.storage === 'memory',
+      recordingUnsaved: this.recording.current !== null && this.history.state.storage === 'memory',
       ended: this.sessionsFromMemory()
-        .filter((recorder) => recorder !== this.recorder)
+        .filter((recorder) => recorder !== this.recording.current)
         .map((recorder) => ({ takenAsFile: this.endedInMemory.wasTakenAsFile(recorder) })),
     };
     if (closingWouldLose(held)) event.preventDefault();
@@ -210,15 +190,15 @@ export class Persistence {
     this.handover = new Handover({
       tabs: this.tabs,
       history: this.history,
-      recording: () => this.recorder,
-      detach: () => this.detach(),
+      recording: () => this.recording.current,
+      detach: () => this.recording.detach(),
       resetSession: () => this.app.session.reset(),
     });
     this.endedInMemory = new EndedInMemory(options.heldMotionBytes);
     this.fullStore = new FullStoreCatchUp({
       store: () => this.store,
       full: () => this.history.state.problem?.kind === 'quota',
-      recording: () => this.recorder,
+      recording: () => this.recording.current,
       endedInMemory: this.endedInMemory,
       wallNow: this.wallNow,
       stopped: this.stopWatching.signal,
@@ -229,6 +209,25 @@ export class Persistence {
         this.tabs.post({ type: 'changed' });
       },
       tried: () => this.holdWhatMemoryHolds(),
+    });
+    this.recording = new SessionRecording({
+      app: this.app,
+      history: this.history,
+      tabs: this.tabs,
+      now: this.now,
+      wallNow: this.wallNow,
+      flushMs: options.flushMs,
+      handover: this.handover,
+      fullStore: this.fullStore,
+      endedInMemory: this.endedInMemory,
+      store: () => this.store,
+      readableStore: () => this.readableStore(),
+      fail: (problem) => this.fail(problem),
+      refresh: () => this.refresh(),
+      guard: (work) => this.guard(work),
+      rememberPast: (session, sets) => this.rememberPast(session, sets),
+      discardUnfinished: () => this.discardUnfinished(),
+      holdWhatMemoryHolds: () => this.holdWhatMemoryHolds(),
     });
   }
 
@@ -258,9 +257,9 @@ export class Persistence {
     this.subscriptions.add(
       this.app.session.state$
         .pipe(startWith(null), pairwise())
-        .subscribe(([previous, state]) => this.onState(previous, state!)),
+        .subscribe(([previous, state]) => this.recording.onState(previous, state!)),
     );
-    this.subscriptions.add(feedRecording(this.app, () => this.recorder, this.spokenLines));
+    this.subscriptions.add(feedRecording(this.app, () => this.recording.current, this.recording.spokenLines));
     this.page?.addEventListener('visibilitychange', this.onHidden);
     // The page's last moment is the window's to tell (pagehide), not the document's.
     this.window?.addEventListener('pagehide', this.onPageHide);
@@ -300,7 +299,7 @@ export class Persistence {
    */
   private async openedAfterBlock(store: SessionStore): Promise<void> {
     if (this.stopWatching.signal.aborted) return store.close();
-    await this.finishing;
+    await this.recording.finishing;
     // The last one ended is both memory's current session and the last of those ended meanwhile.
     const held = [...new Set([...this.endedInMemory.neverOffered(), ...this.sessionsFromMemory()])];
     this.store = store;
@@ -311,12 +310,12 @@ export class Persistence {
     const { refused } = offered;
     await this.opened(store);
     for (const recorder of held) {
-      if (recorder !== this.recorder && !refused.includes(recorder))
+      if (recorder !== this.recording.current && !refused.includes(recorder))
         await this.guard((store) => store.compact(recorder.sessionId));
     }
     const full = refused[0]?.failure;
     if (full) {
-      this.endedInMemory.waitForRoom(...refused.filter((recorder) => recorder !== this.recorder));
+      this.endedInMemory.waitForRoom(...refused.filter((recorder) => recorder !== this.recording.current));
       // The store's first read said saving (opened): storage is full, and History lists what a
       // backup holds.
       this.fail(full);
@@ -328,15 +327,13 @@ export class Persistence {
 
   async dispose(): Promise<void> {
     this.subscriptions.unsubscribe();
-    this.recorderSubscriptions.unsubscribe();
     this.page?.removeEventListener('visibilitychange', this.onHidden);
     this.window?.removeEventListener('pagehide', this.onPageHide);
     this.window?.removeEventListener('beforeunload', this.onBeforeUnload);
     this.stopWatching.abort();
     this.locks.releaseAll();
     this.fullStore.stop();
-    await this.recorder?.flush();
-    this.held?.release();
+    await this.recording.dispose();
     this.tabs.close();
     this.store?.close();
   }
@@ -346,7 +343,7 @@ export class Persistence {
    * last writes of a session that just ended.
    */
   async flush(): Promise<void> {
-    await Promise.all([this.recorder?.flush(), this.finishing]);
+    await Promise.all([this.recording.current?.flush(), this.recording.finishing]);
     // And what a write taken just now found to catch up with.
     await this.fullStore.settled();
   }
@@ -354,13 +351,13 @@ export class Persistence {
   /** Goes on with the unfinished session exactly where it was. */
   async resume(): Promise<void> {
     const unfinished = this.history.state.unfinished;
-    if (!this.store || !unfinished || this.recorder) return;
+    if (!this.store || !unfinished || this.recording.current) return;
     // Left too long ago (the offer may have stood on screen for hours): it is only kept as it is.
     if (!resumable(unfinished, this.wallNow())) return this.lookForUnfinished();
     const held = await this.tabs.hold(unfinished.id, { ifAvailable: true });
     // Another tab took it up meanwhile: it is live there, not interrupted.
     if (!held) return this.lookForUnfinished();
-    await this.resumeHeld(unfinished.id, held);
+    await this.recording.resumeHeld(unfinished.id, held);
   }
 
   /**
@@ -369,8 +366,8 @@ export class Persistence {
    */
   async moveHere(): Promise<void> {
     const elsewhere = this.history.state.elsewhere;
-    if (!this.store || !elsewhere || this.recorder || this.history.state.moving) return;
-    await this.handover.takeHere(elsewhere.id, (held) => this.resumeHeld(elsewhere.id, held));
+    if (!this.store || !elsewhere || this.recording.current || this.history.state.moving) return;
+    await this.handover.takeHere(elsewhere.id, (held) => this.recording.resumeHeld(elsewhere.id, held));
   }
 
   dismissMovedAway(): void {
@@ -418,7 +415,7 @@ export class Persistence {
   private async runningSessions(store: SessionStore | null): Promise<Set<string>> {
     const ended = new Set(
       this.sessionsFromMemory()
-        .filter((recorder) => recorder !== this.recorder)
+        .filter((recorder) => recorder !== this.recording.current)
         .map((recorder) => recorder.sessionId),
     );
     try {
@@ -541,12 +538,12 @@ export class Persistence {
 
   /** The heart rate of the session recorded now (or last), on the page clock, from its start. */
   heartRateOfSession(): readonly HeartRateSample[] {
-    return (this.recorder ?? this.lastRecorder)?.heartRateOnPageClock() ?? [];
+    return (this.recording.current ?? this.recording.last)?.heartRateOnPageClock() ?? [];
   }
 
   /** The devices the session recorded now (or last) was recorded from: the summary names the one that dropped. */
   sourcesOfSession(): readonly SourceInfo[] {
-    return (this.recorder ?? this.lastRecorder)?.sources ?? [];
+    return (this.recording.current ?? this.recording.last)?.sources ?? [];
   }
 
   /** Whether this tab or another is recording the session now: it would be written back at once. */
@@ -590,7 +587,7 @@ export class Persistence {
 
   /** The session being recorded (or the last one), straight from memory: works without storage. */
   async exportCurrent(format: ExportFormat): Promise<ExportedFile | null> {
-    const recorder = this.recorder ?? this.lastRecorder;
+    const recorder = this.recording.current ?? this.recording.last;
     if (!recorder) return null;
     const file = await exportBundle(recorder.bundle(), format);
     if (fileKeepsTheSession(format)) this.tookAsFiles([recorder]);
@@ -603,7 +600,8 @@ export class Persistence {
    * is not marked, as it records more after the file. The history's CSV marks none.
    */
   private tookAsFiles(recorders: readonly SessionRecorder[]): void {
-    for (const recorder of recorders) if (recorder !== this.recorder) this.endedInMemory.tookAsFile(recorder);
+    for (const recorder of recorders)
+      if (recorder !== this.recording.current) this.endedInMemory.tookAsFile(recorder);
   }
 
   /** A backup carries the settings and what was learned of the person, as the app gives them. */
@@ -614,7 +612,7 @@ export class Persistence {
   /** Every session in one file, to restore on another device or after clearing the browser. */
   async backup(options: TaskOptions = {}): Promise<ExportedFile> {
     // The session that just ended is in the store as it ended, or gone from it when it was not kept.
-    await this.finishing;
+    await this.recording.finishing;
     const store = this.readableStore();
     const { file, fromMemory } = await backupFile(
       this.everySession(store),
@@ -628,7 +626,7 @@ export class Persistence {
 
   /** Every session's sets in one CSV (see historyCsvFile). */
   async historyCsv(): Promise<ExportedFile> {
-    await this.finishing;
+    await this.recording.finishing;
     return historyCsvFile(this.everySession(this.readableStore()), this.wallNow);
   }
 
@@ -644,7 +642,8 @@ export class Persistence {
    * not kept, stays out: the person removed it.
    */
   private sessionsFromMemory(): SessionRecorder[] {
-    const current = this.recorder ?? (keptInMemoryOnly(this.history.state) ? this.lastRecorder : null);
+    const current =
+      this.recording.current ?? (keptInMemoryOnly(this.history.state) ? this.recording.last : null);
     const ended = this.endedInMemory.all().filter((recorder) => recorder !== current);
     return current ? [current, ...ended] : ended;
   }
@@ -662,7 +661,7 @@ export class Persistence {
   /** See sessionsHeldInMemory. */
   private heldInMemoryAlone(): SessionRecorder[] {
     const notSaving = this.history.state.storage === 'memory';
-    return this.sessionsFromMemory().filter((recorder) => notSaving || recorder !== this.recorder);
+    return this.sessionsFromMemory().filter((recorder) => notSaving || recorder !== this.recording.current);
   }
 
   /**
@@ -678,7 +677,7 @@ export class Persistence {
   storeNoteAtSummary(): string | null {
     const { problem } = this.history.state;
     if (!problem) return null;
-    const recorder = this.recorder ?? this.lastRecorder;
+    const recorder = this.recording.current ?? this.recording.last;
     return noteAtSummary(problem, recorder?.everSaved ?? true);
   }
 
@@ -762,188 +761,6 @@ export class Persistence {
     this.history.update({ offeredPreferences: null });
   }
 
-  /** Each state of the session model: a session starts, ends, or changes as it is recorded. */
-  private onState(previous: SessionState | null, state: SessionState): void {
-    const running = state.phase === 'set' || state.phase === 'rest';
-    // Not only on the step from 'ready': a session started while the store was still opening is
-    // picked up by the first state after it (a resumed one has its recorder before its state).
-    const recorder = this.recorder;
-    if (!recorder) {
-      if (running) this.startRecording(state);
-      else if (
-        state.phase === 'summary' &&
-        previous?.phase === 'summary' &&
-        previous.completed !== state.completed
-      )
-        this.correctFinished(previous, state);
-      return;
-    }
-    // The end, or "new session" straight from a set: what was done is kept either way.
-    if (state.phase === 'summary') this.endRecording(recorder, state);
-    else if (state.phase === 'ready') this.endRecording(recorder, previous ?? state);
-    else this.recordChange(recorder, previous, state);
-  }
-
-  /** A new session: recorded from its first state, and told to other tabs once they can find it. */
-  private startRecording(state: SessionState): void {
-    // An unfinished one left untouched until now is closed where it stopped.
-    const unfinished = this.history.state.unfinished;
-    if (unfinished) void this.discardUnfinished();
-    const source = this.app.devices.state.source;
-    const recorder = SessionRecorder.start(this.store, state, source ? [source] : [], {
-      wallNow: this.wallNow,
-      writer: this.tabId,
-    });
-    this.attach(recorder, null);
-    this.spokenLines.started(recorder);
-    // A new session's lock is free: nobody else knows its id yet. Other tabs are told of it once
-    // they can find it as it is: written (else their History misses it) and held (else they take
-    // it for one interrupted, and offer to resume it).
-    void Promise.all([this.tabs.hold(recorder.sessionId), recorder.flush()]).then(([held]) => {
-      if (this.recorder !== recorder) return held?.release();
-      this.held = held;
-      if (held) this.handover.handOverIfLost(recorder, held);
-      this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
-    });
-  }
-
-  /**
-   * The session ended at `final`: its last writes, kept where a set was done (in memory too where
-   * the store cannot take it), deleted where none was, and the history read again.
-   */
-  private endRecording(recorder: SessionRecorder, final: SessionState): void {
-    // Held before its own lock goes: another tab looking now must not take it for one interrupted.
-    this.ending.add(recorder);
-    this.spokenLines.ended(recorder);
-    this.holdWhatMemoryHolds();
-    this.detach();
-    this.finishing = recorder.finish(final).then(async () => {
-      const { session, sets } = recorder.bundle();
-      // Ended before a set was done (none begun, or each skipped before it counted anything):
-      // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
-      // otherwise.
-      const kept = anySetDone(sets);
-      // Its only whole copy is in memory, and stays there when the next session begins.
-      if (kept && recorder.savesNoMore) this.endedInMemory.holdUnsaved(recorder);
-      if (kept) {
-        await recorder.saveEndOnFullStorage();
-        this.rememberPast(session, sets);
-        if (recorder.failure?.kind === 'quota' && !this.endedInMemory.isDeleted(recorder)) {
-          this.endedInMemory.waitForRoom(recorder);
-          // Refused first at its end, after it was let go of (detach), storage is said to be full
-          // only now; a failure already said stands.
-          if (!this.history.state.problem) this.fail(recorder.failure);
-          this.fullStore.retryWhenDue();
-        }
-      } else {
-        // Nor is it offered as a file when storage fails: the summary says it is not kept.
-        this.history.update({ hasCurrent: false });
-      }
-      await this.guard(async (store) => {
-        if (kept) await store.compact(session.id);
-        else await store.deleteSession(session.id);
-        await applyRetention(store, this.wallNow);
-      });
-      await this.refresh();
-      this.ending.delete(recorder);
-      this.holdWhatMemoryHolds();
-      this.tabs.post({ type: 'stopped', sessionId: session.id });
-      // Its end may have found room that the session under it did not.
-      if (!recorder.failure) await this.fullStore.catchUp('end saved');
-      // Its writes asked the full store while it ran: now, with none waiting, a timer does.
-      else this.fullStore.retryWhenDue();
-    });
-  }
-
-  /** A state of the session under way: written at once, with the next rep, or with the next second's write. */
-  private recordChange(recorder: SessionRecorder, previous: SessionState | null, state: SessionState): void {
-    recorder.update(state);
-    // A set done or put right: History's line of this session (here, and in other tabs) says so
-    // once written, rather than the "0 sets" it was listed with at its start.
-    if (previous && previous.completed !== state.completed) {
-      void recorder.flush().then(async () => {
-        await this.refresh();
-        this.tabs.post({ type: 'changed' });
-      });
-    } else if (previous && savedAtOnce(previous, state)) {
-      // A +1, a pause or a skip is written now, not with the next second's write: a reload in
-      // between lost it.
-      void recorder.flush();
-    } else if (previous && countedSince(previous, state)) {
-      // A rep counted, too: the state alone, the motion with the next second's write.
-      void recorder.saveState();
-    }
-  }
-
-  /**
-   * A line handed to the voice while `ended` was recorded, begun once it had ended here (see
-   * SpokenLines): kept in its record at the time it began, and written by itself after the session's
-   * last writes, as a correction on its summary is. Not into one deleted since, nor one not kept for
-   * having no set done: the store has no session to add it to (one deleted in another tab it refuses,
-   * see WriteBatch.onlyIfStored).
-   */
-  private recordAfterEnd(ended: SessionRecorder, text: string): void {
-    if (this.endedInMemory.isDeleted(ended) || !anySetDone(ended.setRows())) return;
-    ended.recordCue(this.now(), text);
-    this.finishing = this.finishing.then(async () => {
-      if (!this.endedInMemory.isDeleted(ended)) await ended.flush();
-    });
-  }
-
-  /**
-   * The session just finished, its last set put right on the summary (it had no rest to do it in):
-   * written again once its last writes are done, and History, here and in other tabs, follows.
-   */
-  private correctFinished(before: SessionState, state: SessionState): void {
-    const recorder = this.lastRecorder;
-    // A session ended with no set done was not kept, and a correction does not bring it back.
-    if (!recorder || !anySetDone(before.completed)) return;
-    this.finishing = this.finishing.then(async () => {
-      // Deleted while it waited, here or in another tab: nothing writes it back. (A session started
-      // meanwhile takes the last recorder's place, and the correction is still saved.) One kept in
-      // memory alone is still offered as a file from there: the correction goes into that file.
-      if (this.endedInMemory.isDeleted(recorder)) {
-        if (recorder === this.lastRecorder) recorder.update(state);
-        return;
-      }
-      recorder.update(state);
-      await recorder.flush();
-      await this.refresh();
-      this.tabs.post({ type: 'changed' });
-      if (!recorder.failure) await this.fullStore.catchUp('end saved');
-    });
-  }
-
-  /** Picks up a session whose lock this tab now holds, from its last write. */
-  private async resumeHeld(id: string, held: HeldSession): Promise<void> {
-    try {
-      const { recorder, state } = await SessionRecorder.resume(this.store!, id, this.now(), {
-        wallNow: this.wallNow,
-        writer: this.tabId,
-      });
-      this.attach(recorder, held);
-      this.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
-      this.history.update({ unfinished: null, elsewhere: null, movedAway: false });
-      // A pause made for a device says the device as this page finds it, not as the last one left it.
-      const picked = afterInterruption(state);
-      const devices = this.app.devices.state;
-      const reasonNow = pauseForConnectionOnRestore(devices, setNeeds(picked));
-      // Which device it was is kept with the pause as it ends, now or when the device is back: else the
-      // record says "strap out of reach" of a watch.
-      const placement = picked.pausedFor
-        ? restoredDropPlacement(devices, setNeeds(picked), picked.pausedForDevice)
-        : undefined;
-      this.app.session.restore(
-        withDropPlacement(picked, pausedAsDevicesAre(picked, reasonNow, this.now()), placement),
-      );
-      if (reasonNow && placement) this.app.session.pause(reasonNow, placement);
-      await recorder.flush();
-    } catch (error) {
-      held.release();
-      this.fail(toStoreError(error));
-    }
-  }
-
   /**
    * What the store holds unfinished: the sessions no tab records are offered to resume; one that
    * another tab records is shown as such, and watched so that if that tab goes away, it is offered.
@@ -951,7 +768,7 @@ export class Persistence {
   private async lookForUnfinished(): Promise<void> {
     await this.guard(async (store) => {
       const [active, live] = await Promise.all([store.unfinishedSessions(), this.tabs.liveSessions()]);
-      const byTab = unfinishedByTab(active, live, this.recorder?.sessionId);
+      const byTab = unfinishedByTab(active, live, this.recording.current?.sessionId);
       const offer = await unfinishedOffer(store, byTab, this.wallNow);
       // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
       // nor once that tab has gone (it is interrupted then, and offered to resume).
@@ -1009,55 +826,15 @@ export class Persistence {
     { deletedHere }: { readonly deletedHere: boolean },
   ): void {
     this.endedInMemory.letGoOfDeleted(deleted);
-    const ended = this.lastRecorder;
-    if (!ended || ended === this.recorder || !deleted(ended.sessionId)) return;
+    const ended = this.recording.last;
+    if (!ended || ended === this.recording.current || !deleted(ended.sessionId)) return;
     // Never whole in the store the other tab deleted from: a correction on its summary is kept as ever.
     if (this.endedInMemory.isUnsaved(ended)) return;
     // Kept in memory or not, it is never written back, storage full or not.
     this.endedInMemory.markDeleted(ended);
     if (!this.history.state.hasCurrent || (!deletedHere && keptInMemoryOnly(this.history.state))) return;
-    this.lastRecorder = null;
+    this.recording.forgetLast();
     this.history.update({ hasCurrent: false, endedSessionDeleted: true });
-  }
-
-  private attach(recorder: SessionRecorder, held: HeldSession | null): void {
-    this.recorder = recorder;
-    this.held = held;
-    if (held) this.handover.handOverIfLost(recorder, held);
-    this.lastRecorder = recorder;
-    this.recorderSubscriptions = new Subscription();
-    this.recorderSubscriptions.add(
-      interval(this.options.flushMs ?? FLUSH_MS).subscribe(() => void recorder.flush()),
-    );
-    this.recorderSubscriptions.add(
-      recorder.failure$
-        .pipe(
-          filter((f): f is StoreError => f !== null),
-          // One recorded with no store, or with one already failed (refused as closed), says only that
-          // there is none, where the store's own problem says why (an older tab holds it, a newer
-          // Backbeat's data, an upgrade in another tab), and what to do.
-          filter(
-            (f) => !(f.kind === 'unavailable' && this.readableStore() === null && this.history.state.problem),
-          ),
-        )
-        // Refused because another tab claimed the session: it moved there, nothing failed.
-        .subscribe((f) => (f.kind === 'moved' ? void this.handover.handOver() : this.fail(f))),
-    );
-    // A write taken proves a full store has room again.
-    this.recorderSubscriptions.add(
-      recorder.saved$
-        .pipe(filter(() => this.history.state.problem?.kind === 'quota'))
-        .subscribe(() => void this.fullStore.catchUp('room shown')),
-    );
-    this.history.update({ recordingId: recorder.sessionId, hasCurrent: true, endedSessionDeleted: false });
-  }
-
-  private detach(): void {
-    this.recorderSubscriptions.unsubscribe();
-    this.held?.release();
-    this.held = null;
-    this.recorder = null;
-    this.history.update({ recordingId: null });
   }
 
   private async closeUnfinished(row: SessionRow): Promise<void> {
@@ -1082,8 +859,8 @@ export class Persistence {
    */
   private holdWhatMemoryHolds(): void {
     const held = new Set([
-      ...this.sessionsFromMemory().filter((recorder) => recorder !== this.recorder),
-      ...this.ending,
+      ...this.sessionsFromMemory().filter((recorder) => recorder !== this.recording.current),
+      ...this.recording.ending,
     ]);
     this.locks.holdInMemory(held);
   }
@@ -1094,7 +871,7 @@ export class Persistence {
    * the store may have only the part of it written before storage filled up.
    */
   private heldInMemory(id: string): SessionRecorder | undefined {
-    return [this.recorder ?? this.lastRecorder, ...this.sessionsFromMemory()].find(
+    return [this.recording.current ?? this.recording.last, ...this.sessionsFromMemory()].find(
       (recorder): recorder is SessionRecorder => recorder?.sessionId === id,
     );
   }

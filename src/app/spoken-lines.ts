@@ -9,7 +9,7 @@ export class SpokenLines {
   /**
    * The last line the coach began while no session was recorded here: a session's first ("Superman,
    * set one of three") is begun on the same state that starts the session, before that state reaches
-   * Persistence.onState and its recorder is made. Kept there if it was begun at the session's start,
+   * SessionRecording.onState and its recorder is made. Kept there if it was begun at the session's start,
    * dropped else.
    */
   private beforeRecorder: { readonly atMs: number; readonly text: string } | null = null;
@@ -24,7 +24,7 @@ export class SpokenLines {
 
   /**
    * `now`: the session clock. `afterEnd`: keeps a line begun once the session it was handed in had
-   * ended here (see Persistence.recordAfterEnd).
+   * ended here (see SessionRecording.recordAfterEnd).
    */
   constructor(
     private readonly now: () => number,
