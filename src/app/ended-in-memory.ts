@@ -94,7 +94,7 @@ export class EndedInMemory {
 
   /**
    * Sessions deleted (here or in another tab) leave the line for room, never to be written again, and
-   * those the store failed are let go; not those that ended with no store (see Persistence.forgetEnded).
+   * those the store failed are let go; not those that ended with no store (see SessionDeletes.forgetEnded).
    */
   letGoOfDeleted(deleted: (sessionId: string) => boolean): void {
     for (const ended of this.waiting) if (deleted(ended.sessionId)) this.deleted.add(ended);

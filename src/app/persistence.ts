@@ -18,7 +18,7 @@ import type { Preferences } from '../export/json.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromPlanEntries } from '../store/codec.ts';
-import { deleteFailed, noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
+import { noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
 import { pastSession } from '../store/progress.ts';
 import type { SessionRecorder } from '../store/recorder.ts';
 import type { SessionRow, SetRow } from '../store/records.ts';
@@ -35,7 +35,6 @@ import { EndedInMemory } from './ended-in-memory.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
 import { Handover } from './handover.ts';
 import {
-  anyBeingRecorded,
   HISTORY_PAGE,
   HistoryModel,
   type HistoryState,
@@ -57,6 +56,7 @@ import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
 import { type RestoreHost, undoCutImports } from './restore-host.ts';
 import { resumable } from './resume-policy.ts';
+import { SessionDeletes } from './session-deletes.ts';
 import {
   backupFile,
   type EverySession,
@@ -139,6 +139,8 @@ export class Persistence {
   private usage: readonly MotionUsage[] | null = null;
   /** The session recorded now and the last one, from the session model's states (see SessionRecording). */
   private readonly recording: SessionRecording;
+  /** Deleting sessions here, and letting go of those deleted in another tab (see SessionDeletes). */
+  private readonly deletes: SessionDeletes;
   private readonly tabs: Tabs;
   /** Handing the session recorded here to another tab (see Handover). */
   private readonly handover: Handover;
@@ -227,6 +229,22 @@ export class Persistence {
       guard: (work) => this.guard(work),
       rememberPast: (session, sets) => this.rememberPast(session, sets),
       discardUnfinished: () => this.discardUnfinished(),
+      holdWhatMemoryHolds: () => this.holdWhatMemoryHolds(),
+    });
+    this.deletes = new SessionDeletes({
+      history: this.history,
+      tabs: this.tabs,
+      recording: this.recording,
+      endedInMemory: this.endedInMemory,
+      fullStore: this.fullStore,
+      readableStore: () => this.readableStore(),
+      fail: (problem) => this.fail(problem),
+      refresh: () => this.refresh(),
+      forgetPast: (id) => {
+        if (id === null) this.past = new Map();
+        else this.past?.delete(id);
+      },
+      isBeingRecorded: (id) => this.isBeingRecorded(id),
       holdWhatMemoryHolds: () => this.holdWhatMemoryHolds(),
     });
   }
@@ -482,58 +500,14 @@ export class Persistence {
     });
   }
 
-  async deleteSession(id: string): Promise<void> {
-    if (this.isBeingRecorded(id)) {
-      this.history.update({ notice: 'That session is being recorded: it can be deleted once it has ended.' });
-      return;
-    }
-    await this.deleteFromStore('session', (store) => store.deleteSession(id));
-    this.past?.delete(id);
-    this.forgetEnded((ended) => ended === id, { deletedHere: true });
-    // Told before the history is read again, which years of sessions make slow: a correction on
-    // the session's summary in another tab meanwhile would write it back.
-    this.tabs.post({ type: 'deleted', sessionId: id });
-    await this.refresh();
-    this.history.update({ notice: 'Session deleted.' });
-    // Deleting old sessions is how a person makes room: the sessions waiting for it are written now.
-    void this.fullStore.catchUp('space freed');
+  /** Deletes a session from the store and from memory, unless it is being recorded (see SessionDeletes). */
+  deleteSession(id: string): Promise<void> {
+    return this.deletes.deleteSession(id);
   }
 
-  async deleteAll(): Promise<void> {
-    if (anyBeingRecorded(this.history.state)) {
-      this.history.update({
-        notice: 'A session is being recorded: all sessions can be deleted once it has ended.',
-      });
-      return;
-    }
-    await this.deleteFromStore('all', (store) => store.deleteAll());
-    this.past = new Map();
-    this.forgetEnded(() => true, { deletedHere: true });
-    // Told at once, as for one session deleted.
-    this.tabs.post({ type: 'deleted-all' });
-    await this.refresh();
-    this.history.update({ notice: 'All sessions deleted.', unfinished: null });
-    void this.fullStore.catchUp('space freed');
-  }
-
-  /**
-   * Deletes from the store while it takes deletes: saving, or full, where deleting frees the room a
-   * person wants. Refused (storage off, failed) or failed now, the person is told in words that
-   * nothing was deleted, and a store that failed is said to have failed.
-   */
-  private async deleteFromStore(
-    what: 'session' | 'all',
-    work: (store: SessionStore) => Promise<void>,
-  ): Promise<void> {
-    const store = this.readableStore();
-    if (!store) throw deleteFailed(this.history.state.problem ?? new StoreError('unavailable'), what);
-    try {
-      await work(store);
-    } catch (error) {
-      const problem = toStoreError(error);
-      this.fail(problem);
-      throw deleteFailed(problem, what);
-    }
+  /** Deletes every session, unless one is being recorded (see SessionDeletes). */
+  deleteAll(): Promise<void> {
+    return this.deletes.deleteAll();
   }
 
   /** The heart rate of the session recorded now (or last), on the page clock, from its start. */
@@ -791,50 +765,10 @@ export class Persistence {
 
   private async onTabMessage(message: TabMessage): Promise<void> {
     if (message.type === 'move') return this.handover.moveAsked(message.sessionId);
-    if (message.type === 'deleted') this.forgetEnded((ended) => ended === message.sessionId);
-    if (message.type === 'deleted-all') this.forgetEnded(() => true);
+    if (message.type === 'deleted') this.deletes.forgetEnded((ended) => ended === message.sessionId);
+    if (message.type === 'deleted-all') this.deletes.forgetEnded(() => true);
     await this.refresh();
     await this.lookForUnfinished();
-  }
-
-  /**
-   * The session that ended last in this tab, deleted (here or in another tab), is let go from memory
-   * too: kept there, it was still offered as a file from its summary and, storage failing later, in a
-   * backup, and a correction on its summary wrote it back into the history. One still being recorded
-   * is never deleted (deleteSession refuses it), so only one that has ended is let go. One this tab
-   * holds in memory alone, storage having failed, is not what another tab deleted: the store had at
-   * most a part of it, and memory has the only copy, still offered as a file and asked for before
-   * closing. Deleted here (deletedHere), it is: this History listed memory's whole copy of it.
-   * Nor is one that was never kept, having no set done: its summary already says so, not that it
-   * was deleted. Neither is written back, though, when storage has room again: it was deleted.
-   * Sessions that ended before it and wait in memory alone, for room or after storage failed
-   * (EndedInMemory.letGoOfDeleted), are let go: no summary of theirs is on screen, and a backup taking them would bring
-   * them back on restore. Not those that ended with no store to save them: no other tab
-   * ever had them whole, and its Delete all did not mean them.
-   */
-  private forgetEnded(
-    deleted: (sessionId: string) => boolean,
-    options: { readonly deletedHere: boolean } = { deletedHere: false },
-  ): void {
-    this.letGoOfEnded(deleted, options);
-    this.holdWhatMemoryHolds();
-  }
-
-  /** See forgetEnded. */
-  private letGoOfEnded(
-    deleted: (sessionId: string) => boolean,
-    { deletedHere }: { readonly deletedHere: boolean },
-  ): void {
-    this.endedInMemory.letGoOfDeleted(deleted);
-    const ended = this.recording.last;
-    if (!ended || ended === this.recording.current || !deleted(ended.sessionId)) return;
-    // Never whole in the store the other tab deleted from: a correction on its summary is kept as ever.
-    if (this.endedInMemory.isUnsaved(ended)) return;
-    // Kept in memory or not, it is never written back, storage full or not.
-    this.endedInMemory.markDeleted(ended);
-    if (!this.history.state.hasCurrent || (!deletedHere && keptInMemoryOnly(this.history.state))) return;
-    this.recording.forgetLast();
-    this.history.update({ hasCurrent: false, endedSessionDeleted: true });
   }
 
   private async closeUnfinished(row: SessionRow): Promise<void> {
