@@ -20,7 +20,6 @@ import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples
 import { fromPlanEntries } from '../store/codec.ts';
 import { noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
 import { pastSession } from '../store/progress.ts';
-import type { SessionRecorder } from '../store/recorder.ts';
 import type { SessionRow, SetRow } from '../store/records.ts';
 import { type MotionRetention, parseRetention } from '../store/retention.ts';
 import type { ImportResult, MotionUsage, SessionStore } from '../store/session-store.ts';
@@ -28,19 +27,13 @@ import { heartOfSession } from '../store/summary.ts';
 import type { PastSession } from '../workout/progression.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import { anySetDone } from '../workout/set-outcomes.ts';
-import { closingWouldLose, fileKeepsTheSession } from './close-warning.ts';
+import { fileKeepsTheSession } from './close-warning.ts';
 import type { DeviceState } from './devices.ts';
 import { endInterrupted } from './end-interrupted.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
 import { Handover } from './handover.ts';
-import {
-  HISTORY_PAGE,
-  HistoryModel,
-  type HistoryState,
-  keptInMemoryOnly,
-  type SessionSets,
-} from './history-model.ts';
+import { HISTORY_PAGE, HistoryModel, type HistoryState, type SessionSets } from './history-model.ts';
 import { nextPageWhileFull, readHistory, readHistoryWhileFull, readPast } from './history-reading.ts';
 import { LongTasks, type TaskOptions } from './long-task.ts';
 import {
@@ -66,6 +59,7 @@ import {
   historyCsvFile,
 } from './session-files.ts';
 import { SessionRecording } from './session-recording.ts';
+import { SessionsInMemory } from './sessions-in-memory.ts';
 import { askToPersist, type OpenStore, saveHeldOnOpen, startOpening } from './store-opening.ts';
 import { TabLocks } from './tab-locks.ts';
 import { SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
@@ -139,6 +133,8 @@ export class Persistence {
   private usage: readonly MotionUsage[] | null = null;
   /** The session recorded now and the last one, from the session model's states (see SessionRecording). */
   private readonly recording: SessionRecording;
+  /** The sessions memory holds whole (see SessionsInMemory). */
+  private readonly inMemory: SessionsInMemory;
   /** Deleting sessions here, and letting go of those deleted in another tab (see SessionDeletes). */
   private readonly deletes: SessionDeletes;
   private readonly tabs: Tabs;
@@ -162,19 +158,9 @@ export class Persistence {
   };
   private readonly onPageHide = () => void this.recording.current?.flush();
   private readonly window: PersistenceOptions['window'];
-  /**
-   * Storage failed (full, off, private): a session is in memory only, the one under way or one that
-   * ended, and closing the page would lose it, so the browser asks first; of one that ended, only
-   * until it has been taken as a file.
-   */
+  /** Closing the page would lose a session memory alone holds: the browser asks first. */
   private readonly onBeforeUnload = (event: Event) => {
-    const held = {
-      recordingUnsaved: this.recording.current !== null && this.history.state.storage === 'memory',
-      ended: this.sessionsFromMemory()
-        .filter((recorder) => recorder !== this.recording.current)
-        .map((recorder) => ({ takenAsFile: this.endedInMemory.wasTakenAsFile(recorder) })),
-    };
-    if (closingWouldLose(held)) event.preventDefault();
+    if (this.inMemory.closingWouldLose()) event.preventDefault();
   };
 
   constructor(
@@ -210,7 +196,7 @@ export class Persistence {
         await this.refresh();
         this.tabs.post({ type: 'changed' });
       },
-      tried: () => this.holdWhatMemoryHolds(),
+      tried: () => this.inMemory.holdLocks(),
     });
     this.recording = new SessionRecording({
       app: this.app,
@@ -229,8 +215,9 @@ export class Persistence {
       guard: (work) => this.guard(work),
       rememberPast: (session, sets) => this.rememberPast(session, sets),
       discardUnfinished: () => this.discardUnfinished(),
-      holdWhatMemoryHolds: () => this.holdWhatMemoryHolds(),
+      holdWhatMemoryHolds: () => this.inMemory.holdLocks(),
     });
+    this.inMemory = new SessionsInMemory(this.recording, this.endedInMemory, this.history, this.locks);
     this.deletes = new SessionDeletes({
       history: this.history,
       tabs: this.tabs,
@@ -245,7 +232,7 @@ export class Persistence {
         else this.past?.delete(id);
       },
       isBeingRecorded: (id) => this.isBeingRecorded(id),
-      holdWhatMemoryHolds: () => this.holdWhatMemoryHolds(),
+      holdWhatMemoryHolds: () => this.inMemory.holdLocks(),
     });
   }
 
@@ -319,7 +306,7 @@ export class Persistence {
     if (this.stopWatching.signal.aborted) return store.close();
     await this.recording.finishing;
     // The last one ended is both memory's current session and the last of those ended meanwhile.
-    const held = [...new Set([...this.endedInMemory.neverOffered(), ...this.sessionsFromMemory()])];
+    const held = [...new Set([...this.endedInMemory.neverOffered(), ...this.inMemory.all()])];
     this.store = store;
     // Refused for want of room: each is offered the store, and waits for room as one that ended while
     // it was full does (waitForRoom), written by itself once there is, where it stayed in memory unasked.
@@ -339,7 +326,7 @@ export class Persistence {
       this.fail(full);
       await this.refresh();
     }
-    this.holdWhatMemoryHolds();
+    this.inMemory.holdLocks();
     this.tabs.post({ type: 'changed' });
   }
 
@@ -432,7 +419,8 @@ export class Persistence {
    */
   private async runningSessions(store: SessionStore | null): Promise<Set<string>> {
     const ended = new Set(
-      this.sessionsFromMemory()
+      this.inMemory
+        .all()
         .filter((recorder) => recorder !== this.recording.current)
         .map((recorder) => recorder.sessionId),
     );
@@ -452,7 +440,7 @@ export class Persistence {
       // Listed as a backup holds them (listWhileFull): the page's sessions that memory holds whole.
       await this.guard(async (store) => {
         const { sessions } = this.history.state;
-        const more = await nextPageWhileFull(store, HISTORY_PAGE, sessions.at(-1), this.sessionsFromMemory());
+        const more = await nextPageWhileFull(store, HISTORY_PAGE, sessions.at(-1), this.inMemory.all());
         this.history.update({ sessions: [...sessions, ...more] });
       }, this.readableStore());
       return;
@@ -529,12 +517,12 @@ export class Persistence {
   /**
    * One listed session's sets, its plan (the weights, a plank's goals) and its heart rate, read when
    * History asks for them, not with the list: years of sessions' sets and heart rate are not all read
-   * to list a page of them. Memory's whole copy where memory holds the session (see heldInMemory), as
+   * to list a page of them. Memory's whole copy where memory holds the session (see SessionsInMemory.copyOf), as
    * its file takes it: the store may have only the sets written before it filled. Null for a session
    * no longer here.
    */
   async setsOfSession(id: string): Promise<SessionSets | null> {
-    const inMemory = this.heldInMemory(id);
+    const inMemory = this.inMemory.copyOf(id);
     const store = this.readableStore();
     const [session, sets, heartRate] = inMemory
       ? [inMemory.sessionRow(), inMemory.setRows(), inMemory.bundle().heartRate]
@@ -551,11 +539,11 @@ export class Persistence {
 
   /** A saved session, or the one being recorded now when `id` is its id or storage failed. */
   async exportSession(id: string, format: ExportFormat): Promise<ExportedFile> {
-    const inMemory = this.heldInMemory(id);
+    const inMemory = this.inMemory.copyOf(id);
     const bundle = inMemory ? inMemory.bundle() : await this.store?.loadBundle(id);
     if (!bundle) throw new Error('That session is no longer here.');
     const file = await exportBundle(bundle, format);
-    if (inMemory && fileKeepsTheSession(format)) this.tookAsFiles([inMemory]);
+    if (inMemory && fileKeepsTheSession(format)) this.inMemory.tookAsFiles([inMemory]);
     return file;
   }
 
@@ -564,18 +552,8 @@ export class Persistence {
     const recorder = this.recording.current ?? this.recording.last;
     if (!recorder) return null;
     const file = await exportBundle(recorder.bundle(), format);
-    if (fileKeepsTheSession(format)) this.tookAsFiles([recorder]);
+    if (fileKeepsTheSession(format)) this.inMemory.tookAsFiles([recorder]);
     return file;
-  }
-
-  /**
-   * Files that Backbeat restores from were made of these sessions from memory (see
-   * fileKeepsTheSession): closing the page loses nothing of those that have ended. The one under way
-   * is not marked, as it records more after the file. The history's CSV marks none.
-   */
-  private tookAsFiles(recorders: readonly SessionRecorder[]): void {
-    for (const recorder of recorders)
-      if (recorder !== this.recording.current) this.endedInMemory.tookAsFile(recorder);
   }
 
   /** A backup carries the settings and what was learned of the person, as the app gives them. */
@@ -594,7 +572,7 @@ export class Persistence {
       this.wallNow,
       options,
     );
-    this.tookAsFiles(fromMemory);
+    this.inMemory.tookAsFiles(fromMemory);
     return file;
   }
 
@@ -606,20 +584,7 @@ export class Persistence {
 
   /** Where a file of every session takes them from: `store`, and memory's whole copies. */
   private everySession(store: SessionStore | null): EverySession {
-    return { store, fromMemory: () => this.sessionsFromMemory() };
-  }
-
-  /**
-   * The sessions a file of every session takes from memory: the one under way, one the store should
-   * hold but cannot, and those that ended here whose only whole copy is in memory (EndedInMemory:
-   * with none to save them, waiting for room, or failed by the store). One the store does not hold because it was deleted, or
-   * not kept, stays out: the person removed it.
-   */
-  private sessionsFromMemory(): SessionRecorder[] {
-    const current =
-      this.recording.current ?? (keptInMemoryOnly(this.history.state) ? this.recording.last : null);
-    const ended = this.endedInMemory.all().filter((recorder) => recorder !== current);
-    return current ? [current, ...ended] : ended;
+    return { store, fromMemory: () => this.inMemory.all() };
   }
 
   /**
@@ -629,13 +594,7 @@ export class Persistence {
    * even while storage saves it, as the store may be a second behind; it is not held there alone.
    */
   sessionsHeldInMemory(): number {
-    return this.heldInMemoryAlone().length;
-  }
-
-  /** See sessionsHeldInMemory. */
-  private heldInMemoryAlone(): SessionRecorder[] {
-    const notSaving = this.history.state.storage === 'memory';
-    return this.sessionsFromMemory().filter((recorder) => notSaving || recorder !== this.recording.current);
+    return this.inMemory.heldAlone().length;
   }
 
   /**
@@ -644,7 +603,7 @@ export class Persistence {
    * says they are not saved yet, not that saving stopped.
    */
   noneHeldInMemorySaved(): boolean {
-    return this.heldInMemoryAlone().every((recorder) => !recorder.everSaved);
+    return this.inMemory.heldAlone().every((recorder) => !recorder.everSaved);
   }
 
   /** The store's problem as the summary of the session says it, null while the store saves. */
@@ -787,29 +746,6 @@ export class Persistence {
     });
   }
 
-  /**
-   * Holds a heldInMemoryLock on each ended session memory alone holds whole, and on those ending,
-   * and lets go of the rest: once written, deleted, or no longer held here.
-   */
-  private holdWhatMemoryHolds(): void {
-    const held = new Set([
-      ...this.sessionsFromMemory().filter((recorder) => recorder !== this.recording.current),
-      ...this.recording.ending,
-    ]);
-    this.locks.holdInMemory(held);
-  }
-
-  /**
-   * A session as a file of its own takes it whole from memory when memory holds it (the one under
-   * way or last ended, and those waiting for room or failed by the store), as a backup does, since
-   * the store may have only the part of it written before storage filled up.
-   */
-  private heldInMemory(id: string): SessionRecorder | undefined {
-    return [this.recording.current ?? this.recording.last, ...this.sessionsFromMemory()].find(
-      (recorder): recorder is SessionRecorder => recorder?.sessionId === id,
-    );
-  }
-
   /** The history's first pages (as many sessions as were shown), the count and the charts. */
   private async refresh(): Promise<void> {
     if (this.history.state.problem?.kind === 'quota') return this.listWhileFull();
@@ -832,7 +768,7 @@ export class Persistence {
    */
   private async listWhileFull(): Promise<void> {
     await this.guard(async (store) => {
-      this.history.update(await readHistoryWhileFull(store, this.sessionsShown(), this.sessionsFromMemory()));
+      this.history.update(await readHistoryWhileFull(store, this.sessionsShown(), this.inMemory.all()));
     }, this.readableStore());
   }
 
@@ -894,7 +830,7 @@ export class Persistence {
     // whole copy of each, which a backup and the history's CSV take from there, as for those whose catch-up failed.
     if (problem.kind !== 'quota') this.endedInMemory.failAllWaiting();
     this.history.update({ storage: 'memory', problem, pastRead: true });
-    this.holdWhatMemoryHolds();
+    this.inMemory.holdLocks();
     if (problem.kind !== 'quota') return;
     this.fullStore.refused();
   }

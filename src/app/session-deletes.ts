@@ -27,7 +27,7 @@ export interface DeletesHost {
   forgetPast(id: string | null): void;
   /** Whether this tab or another is recording the session now. */
   isBeingRecorded(id: string): boolean;
-  /** Holds or lets go of the locks on what memory alone holds (see Persistence.holdWhatMemoryHolds). */
+  /** Holds or lets go of the locks on what memory alone holds (see SessionsInMemory.holdLocks). */
   holdWhatMemoryHolds(): void;
 }
 

@@ -19,7 +19,7 @@ export interface ExportedFile {
 /**
  * Where a file of every session takes them from: the store (none where it is off or failed), and the
  * sessions memory holds whole, asked for only once the store has been read, as a session may end
- * meanwhile (see Persistence.sessionsFromMemory).
+ * meanwhile (see SessionsInMemory.all).
  */
 export interface EverySession {
   readonly store: SessionStore | null;

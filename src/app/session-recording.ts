@@ -50,7 +50,7 @@ export interface RecordingHost {
   rememberPast(session: Pick<SessionRow, 'id' | 'startedAt' | 'plan'>, sets: readonly SetRow[]): void;
   /** Leaves the unfinished session on offer as it is, ended where it stopped. */
   discardUnfinished(): Promise<void>;
-  /** Holds or lets go of the locks on what memory alone holds (see Persistence.holdWhatMemoryHolds). */
+  /** Holds or lets go of the locks on what memory alone holds (see SessionsInMemory.holdLocks). */
   holdWhatMemoryHolds(): void;
 }
 

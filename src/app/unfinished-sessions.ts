@@ -10,7 +10,7 @@ import { resumable } from './resume-policy.ts';
 
 /**
  * The lock a tab holds, beside its sessions' own (see Tabs.hold), on each ended session that memory
- * alone holds whole (Persistence.sessionsFromMemory): the store has it unfinished, cut short where it
+ * alone holds whole (SessionsInMemory.all): the store has it unfinished, cut short where it
  * filled up or failed, and another tab must not offer it to resume from there. Resumed there, it was
  * claimed from this tab, whose whole copy (its last sets and its end) was then dropped as moved. The
  * lock goes with the tab, and the session is offered then, as the store has it.
