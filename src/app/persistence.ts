@@ -26,10 +26,8 @@ import type { ImportResult, MotionUsage, SessionStore } from '../store/session-s
 import { heartOfSession } from '../store/summary.ts';
 import type { PastSession } from '../workout/progression.ts';
 import type { SessionModel } from '../workout/session-model.ts';
-import { anySetDone } from '../workout/set-outcomes.ts';
 import { fileKeepsTheSession } from './close-warning.ts';
 import type { DeviceState } from './devices.ts';
-import { endInterrupted } from './end-interrupted.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
 import { Handover } from './handover.ts';
@@ -48,7 +46,6 @@ import {
 import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
 import { type RestoreHost, undoCutImports } from './restore-host.ts';
-import { resumable } from './resume-policy.ts';
 import { SessionDeletes } from './session-deletes.ts';
 import {
   backupFile,
@@ -63,7 +60,7 @@ import { SessionsInMemory } from './sessions-in-memory.ts';
 import { askToPersist, type OpenStore, saveHeldOnOpen, startOpening } from './store-opening.ts';
 import { TabLocks } from './tab-locks.ts';
 import { SINGLE_TAB, type TabMessage, type Tabs } from './tabs.ts';
-import { heldInMemoryLock, unfinishedByTab, unfinishedOffer } from './unfinished-sessions.ts';
+import { UnfinishedOffer } from './unfinished-offer.ts';
 
 /** What of the app the store needs: Backbeat provides all of it. */
 export interface RecordableApp {
@@ -133,6 +130,8 @@ export class Persistence {
   private usage: readonly MotionUsage[] | null = null;
   /** The session recorded now and the last one, from the session model's states (see SessionRecording). */
   private readonly recording: SessionRecording;
+  /** The unfinished sessions offered to resume or shown as recorded elsewhere (see UnfinishedOffer). */
+  private readonly unfinishedOffer: UnfinishedOffer;
   /** The sessions memory holds whole (see SessionsInMemory). */
   private readonly inMemory: SessionsInMemory;
   /** Deleting sessions here, and letting go of those deleted in another tab (see SessionDeletes). */
@@ -218,6 +217,18 @@ export class Persistence {
       holdWhatMemoryHolds: () => this.inMemory.holdLocks(),
     });
     this.inMemory = new SessionsInMemory(this.recording, this.endedInMemory, this.history, this.locks);
+    this.unfinishedOffer = new UnfinishedOffer({
+      history: this.history,
+      tabs: this.tabs,
+      locks: this.locks,
+      handover: this.handover,
+      recording: this.recording,
+      wallNow: this.wallNow,
+      store: () => this.store,
+      guard: (work) => this.guard(work),
+      refresh: () => this.refresh(),
+      rememberPast: (session, sets) => this.rememberPast(session, sets),
+    });
     this.deletes = new SessionDeletes({
       history: this.history,
       tabs: this.tabs,
@@ -293,7 +304,7 @@ export class Persistence {
     await this.guard(async (store) => void (await applyRetention(store, this.wallNow)));
     // Looked for before the sessions are read: once they are (pastRead), the start screen shows
     // Start where it stays, under the offer to resume if one comes.
-    await this.lookForUnfinished();
+    await this.unfinishedOffer.lookForUnfinished();
     await this.refresh();
   }
 
@@ -354,15 +365,8 @@ export class Persistence {
   }
 
   /** Goes on with the unfinished session exactly where it was. */
-  async resume(): Promise<void> {
-    const unfinished = this.history.state.unfinished;
-    if (!this.store || !unfinished || this.recording.current) return;
-    // Left too long ago (the offer may have stood on screen for hours): it is only kept as it is.
-    if (!resumable(unfinished, this.wallNow())) return this.lookForUnfinished();
-    const held = await this.tabs.hold(unfinished.id, { ifAvailable: true });
-    // Another tab took it up meanwhile: it is live there, not interrupted.
-    if (!held) return this.lookForUnfinished();
-    await this.recording.resumeHeld(unfinished.id, held);
+  resume(): Promise<void> {
+    return this.unfinishedOffer.resume();
   }
 
   /**
@@ -380,13 +384,8 @@ export class Persistence {
   }
 
   /** Leaves the unfinished session as it is, ended where it stopped, and starts afresh. */
-  async discardUnfinished(): Promise<void> {
-    const unfinished = this.history.state.unfinished;
-    this.history.update({ unfinished: null });
-    if (!unfinished) return;
-    await this.closeUnfinished(unfinished);
-    await this.refresh();
-    this.tabs.post({ type: 'changed' });
+  discardUnfinished(): Promise<void> {
+    return this.unfinishedOffer.discardUnfinished();
   }
 
   /**
@@ -643,7 +642,7 @@ export class Persistence {
       rememberPast: (session, sets) => this.rememberPast(session, sets),
       forgetPast: (id) => this.past?.delete(id),
       refresh: () => this.refresh(),
-      lookForUnfinished: () => this.lookForUnfinished(),
+      lookForUnfinished: () => this.unfinishedOffer.lookForUnfinished(),
     };
   }
 
@@ -694,56 +693,12 @@ export class Persistence {
     this.history.update({ offeredPreferences: null });
   }
 
-  /**
-   * What the store holds unfinished: the sessions no tab records are offered to resume; one that
-   * another tab records is shown as such, and watched so that if that tab goes away, it is offered.
-   */
-  private async lookForUnfinished(): Promise<void> {
-    await this.guard(async (store) => {
-      const [active, live] = await Promise.all([store.unfinishedSessions(), this.tabs.liveSessions()]);
-      const byTab = unfinishedByTab(active, live, this.recording.current?.sessionId);
-      const offer = await unfinishedOffer(store, byTab, this.wallNow);
-      // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
-      // nor once that tab has gone (it is interrupted then, and offered to resume).
-      const movedAway = this.history.state.movedAway && this.handover.recordedWhereItMoved(live);
-      this.history.update({ ...offer, movedAway });
-      const { elsewhere } = byTab;
-      // Its tab gone, what the store has of it is all there is: offered then.
-      for (const session of byTab.inMemoryElsewhere) {
-        this.locks.whenFree(heldInMemoryLock(session.id), () => this.lookForUnfinished());
-      }
-      if (elsewhere) {
-        this.locks.whenFree(elsewhere.id, async () => {
-          // Its last write is in the store now: History lists it as it was left.
-          await this.refresh();
-          return this.lookForUnfinished();
-        });
-      }
-    });
-  }
-
   private async onTabMessage(message: TabMessage): Promise<void> {
     if (message.type === 'move') return this.handover.moveAsked(message.sessionId);
     if (message.type === 'deleted') this.deletes.forgetEnded((ended) => ended === message.sessionId);
     if (message.type === 'deleted-all') this.deletes.forgetEnded(() => true);
     await this.refresh();
-    await this.lookForUnfinished();
-  }
-
-  private async closeUnfinished(row: SessionRow): Promise<void> {
-    await this.guard(async (store) => {
-      const bundle = await store.loadBundle(row.id);
-      if (!bundle) return;
-      const ended = endInterrupted(bundle);
-      const sets = [...bundle.sets, ...ended.sets];
-      // Interrupted before a set was done: nothing to keep, as for a session finished so.
-      if (!anySetDone(sets)) return store.deleteSession(row.id);
-      // Deleted in another tab since it was read (History there, or Delete all): not written back,
-      // nor counted among the sessions before.
-      if (!(await store.write({ session: ended.session, sets: ended.sets, onlyIfStored: true }))) return;
-      await store.compact(row.id);
-      this.rememberPast(ended.session, sets);
-    });
+    await this.unfinishedOffer.lookForUnfinished();
   }
 
   /** The history's first pages (as many sessions as were shown), the count and the charts. */
