@@ -19,8 +19,6 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { fromPlanEntries } from '../store/codec.ts';
 import { noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
-import { pastSession } from '../store/progress.ts';
-import type { SessionRow, SetRow } from '../store/records.ts';
 import { type MotionRetention, parseRetention } from '../store/retention.ts';
 import type { ImportResult, MotionUsage, SessionStore } from '../store/session-store.ts';
 import { heartOfSession } from '../store/summary.ts';
@@ -32,7 +30,7 @@ import { EndedInMemory } from './ended-in-memory.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
 import { Handover } from './handover.ts';
 import { HISTORY_PAGE, HistoryModel, type HistoryState, type SessionSets } from './history-model.ts';
-import { nextPageWhileFull, readHistory, readHistoryWhileFull, readPast } from './history-reading.ts';
+import { nextPageWhileFull, readHistory, readHistoryWhileFull } from './history-reading.ts';
 import { LongTasks, type TaskOptions } from './long-task.ts';
 import {
   applyRetention,
@@ -43,6 +41,7 @@ import {
   retentionOf,
   storeRetention,
 } from './motion-retention.ts';
+import { PastSessions } from './past-sessions.ts';
 import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
 import { type RestoreHost, undoCutImports } from './restore-host.ts';
@@ -124,8 +123,8 @@ export class Persistence {
   private readonly tasks = new LongTasks(this.history);
 
   private store: SessionStore | null = null;
-  /** The past sessions progression reads, by id: read once, then kept up to date (pastSessions). */
-  private past: Map<string, PastSession> | null = null;
+  /** The sessions before, as progression reads them (see PastSessions). */
+  private readonly past: PastSessions;
   /** Raw motion per session, as last read for the history (loadMotion). */
   private usage: readonly MotionUsage[] | null = null;
   /** The session recorded now and the last one, from the session model's states (see SessionRecording). */
@@ -212,11 +211,12 @@ export class Persistence {
       fail: (problem) => this.fail(problem),
       refresh: () => this.refresh(),
       guard: (work) => this.guard(work),
-      rememberPast: (session, sets) => this.rememberPast(session, sets),
+      rememberPast: (session, sets) => this.past.remember(session, sets),
       discardUnfinished: () => this.discardUnfinished(),
       holdWhatMemoryHolds: () => this.inMemory.holdLocks(),
     });
     this.inMemory = new SessionsInMemory(this.recording, this.endedInMemory, this.history, this.locks);
+    this.past = new PastSessions(this.history, this.recording, this.inMemory, () => this.readableStore());
     this.unfinishedOffer = new UnfinishedOffer({
       history: this.history,
       tabs: this.tabs,
@@ -227,7 +227,7 @@ export class Persistence {
       store: () => this.store,
       guard: (work) => this.guard(work),
       refresh: () => this.refresh(),
-      rememberPast: (session, sets) => this.rememberPast(session, sets),
+      rememberPast: (session, sets) => this.past.remember(session, sets),
     });
     this.deletes = new SessionDeletes({
       history: this.history,
@@ -239,8 +239,8 @@ export class Persistence {
       fail: (problem) => this.fail(problem),
       refresh: () => this.refresh(),
       forgetPast: (id) => {
-        if (id === null) this.past = new Map();
-        else this.past?.delete(id);
+        if (id === null) this.past.forgetAll();
+        else this.past.forget(id);
       },
       isBeingRecorded: (id) => this.isBeingRecorded(id),
       holdWhatMemoryHolds: () => this.inMemory.holdLocks(),
@@ -388,49 +388,9 @@ export class Persistence {
     return this.unfinishedOffer.discardUnfinished();
   }
 
-  /**
-   * Every finished set of the sessions finished so far, for progression; none when nothing is stored.
-   * Read from the store once, then kept up to date as sessions end, arrive and go. A session still
-   * unfinished (on offer to resume, or recorded in another tab) is left out: it is running the plan it
-   * began with, and is no "last time" for today's (its sets read as such raised the superman it was
-   * doing 11 reps of to 12 before it was over).
-   */
-  async pastSessions(): Promise<PastSession[]> {
-    // A full store still reads; one failed otherwise is not read again, but what was read of it
-    // before, and the sessions ended since, are the plan's still: a full phone's plan made from the
-    // settings alone set every goal back, as though no session had gone before.
-    const store = this.readableStore();
-    if (!store && !this.past) return [];
-    try {
-      this.past ??= await readPast(store!);
-      const running = await this.runningSessions(store);
-      return [...this.past].flatMap(([id, session]) => (running.has(id) ? [] : [session]));
-    } catch {
-      return [];
-    }
-  }
-
-  /**
-   * The ids of the sessions still unfinished; where the store fails to say (or is not read), the ones
-   * the history knows of (offered to resume, recorded in another tab): the sessions before are still
-   * the plan's. Not one that ended here and that memory holds whole, which the store has unfinished
-   * only because it filled up or failed before its end.
-   */
-  private async runningSessions(store: SessionStore | null): Promise<Set<string>> {
-    const ended = new Set(
-      this.inMemory
-        .all()
-        .filter((recorder) => recorder !== this.recording.current)
-        .map((recorder) => recorder.sessionId),
-    );
-    try {
-      if (!store) throw new StoreError('unavailable');
-      const unfinished = await store.unfinishedSessions();
-      return new Set(unfinished.map((session) => session.id).filter((id) => !ended.has(id)));
-    } catch {
-      const { unfinished, elsewhere } = this.history.state;
-      return new Set([unfinished?.id, elsewhere?.id].filter((id): id is string => id !== undefined));
-    }
+  /** The sessions before, for progression (see PastSessions.all). */
+  pastSessions(): Promise<PastSession[]> {
+    return this.past.all();
   }
 
   /** The next page of older sessions into the history. */
@@ -639,8 +599,8 @@ export class Persistence {
       },
       wallNow: this.wallNow,
       usableStore: () => this.usableStore(),
-      rememberPast: (session, sets) => this.rememberPast(session, sets),
-      forgetPast: (id) => this.past?.delete(id),
+      rememberPast: (session, sets) => this.past.remember(session, sets),
+      forgetPast: (id) => this.past.forget(id),
       refresh: () => this.refresh(),
       lookForUnfinished: () => this.unfinishedOffer.lookForUnfinished(),
     };
@@ -712,14 +672,14 @@ export class Persistence {
   /** What History lists and charts, read from the store; progression's past sessions with them. */
   private async readHistory(store: SessionStore): Promise<Partial<HistoryState>> {
     const { listed, past } = await readHistory(store, this.sessionsShown());
-    this.past = past;
+    this.past.readWith(past);
     return listed;
   }
 
   /**
    * While storage is full, History lists and counts what a backup holds (see readHistoryWhileFull).
    * The charts and the plan's past sessions stay as last read, those ended since remembered
-   * (rememberPast): the store has not all of them to read.
+   * (PastSessions.remember): the store has not all of them to read.
    */
   private async listWhileFull(): Promise<void> {
     await this.guard(async (store) => {
@@ -730,13 +690,6 @@ export class Persistence {
   /** As many sessions as History shows: its first page, or the pages it was asked for. */
   private sessionsShown(): number {
     return Math.max(HISTORY_PAGE, this.history.state.sessions.length);
-  }
-
-  private rememberPast(
-    session: Pick<SessionRow, 'id' | 'startedAt' | 'plan'>,
-    sets: readonly SetRow[],
-  ): void {
-    this.past?.set(session.id, pastSession(session, sets));
   }
 
   /**
