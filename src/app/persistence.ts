@@ -29,8 +29,8 @@ import type { DeviceState } from './devices.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
 import { Handover } from './handover.ts';
-import { HISTORY_PAGE, HistoryModel, type HistoryState, type SessionSets } from './history-model.ts';
-import { nextPageWhileFull, readHistory, readHistoryWhileFull } from './history-reading.ts';
+import { HistoryListing } from './history-listing.ts';
+import { HistoryModel, type HistoryState, type SessionSets } from './history-model.ts';
 import { LongTasks, type TaskOptions } from './long-task.ts';
 import {
   applyRetention,
@@ -123,6 +123,8 @@ export class Persistence {
   private readonly tasks = new LongTasks(this.history);
 
   private store: SessionStore | null = null;
+  /** What History lists, read again after each change (see HistoryListing). */
+  private readonly listing: HistoryListing;
   /** The sessions before, as progression reads them (see PastSessions). */
   private readonly past: PastSessions;
   /** Raw motion per session, as last read for the history (loadMotion). */
@@ -217,6 +219,14 @@ export class Persistence {
     });
     this.inMemory = new SessionsInMemory(this.recording, this.endedInMemory, this.history, this.locks);
     this.past = new PastSessions(this.history, this.recording, this.inMemory, () => this.readableStore());
+    this.listing = new HistoryListing({
+      history: this.history,
+      past: this.past,
+      inMemory: this.inMemory,
+      readableStore: () => this.readableStore(),
+      guard: (work, store) => this.guard(work, store),
+      loadMotion: () => this.loadMotion(),
+    });
     this.unfinishedOffer = new UnfinishedOffer({
       history: this.history,
       tabs: this.tabs,
@@ -290,7 +300,7 @@ export class Persistence {
     let listed: Partial<HistoryState> = {};
     if (this.history.state.problem?.kind === 'blocked') {
       try {
-        listed = await this.readHistory(store);
+        listed = await this.listing.readHistory(store);
       } catch (error) {
         return this.fail(toStoreError(error));
       }
@@ -394,21 +404,8 @@ export class Persistence {
   }
 
   /** The next page of older sessions into the history. */
-  async showMoreSessions(): Promise<void> {
-    if (this.history.state.problem?.kind === 'quota') {
-      // Listed as a backup holds them (listWhileFull): the page's sessions that memory holds whole.
-      await this.guard(async (store) => {
-        const { sessions } = this.history.state;
-        const more = await nextPageWhileFull(store, HISTORY_PAGE, sessions.at(-1), this.inMemory.all());
-        this.history.update({ sessions: [...sessions, ...more] });
-      }, this.readableStore());
-      return;
-    }
-    await this.guard(async (store) => {
-      const { sessions } = this.history.state;
-      const more = await store.pageOfSessions(HISTORY_PAGE, sessions.at(-1));
-      this.history.update({ sessions: [...sessions, ...more] });
-    });
+  showMoreSessions(): Promise<void> {
+    return this.listing.showMoreSessions();
   }
 
   /** Reads how much raw motion is kept, and the setting, for the history to show. */
@@ -661,35 +658,9 @@ export class Persistence {
     await this.unfinishedOffer.lookForUnfinished();
   }
 
-  /** The history's first pages (as many sessions as were shown), the count and the charts. */
-  private async refresh(): Promise<void> {
-    if (this.history.state.problem?.kind === 'quota') return this.listWhileFull();
-    await this.guard(async (store) => this.history.update(await this.readHistory(store)));
-    // Once the space raw motion takes is on screen, it follows the sessions listed beside it.
-    if (this.history.state.motion) await this.loadMotion();
-  }
-
-  /** What History lists and charts, read from the store; progression's past sessions with them. */
-  private async readHistory(store: SessionStore): Promise<Partial<HistoryState>> {
-    const { listed, past } = await readHistory(store, this.sessionsShown());
-    this.past.readWith(past);
-    return listed;
-  }
-
-  /**
-   * While storage is full, History lists and counts what a backup holds (see readHistoryWhileFull).
-   * The charts and the plan's past sessions stay as last read, those ended since remembered
-   * (PastSessions.remember): the store has not all of them to read.
-   */
-  private async listWhileFull(): Promise<void> {
-    await this.guard(async (store) => {
-      this.history.update(await readHistoryWhileFull(store, this.sessionsShown(), this.inMemory.all()));
-    }, this.readableStore());
-  }
-
-  /** As many sessions as History shows: its first page, or the pages it was asked for. */
-  private sessionsShown(): number {
-    return Math.max(HISTORY_PAGE, this.history.state.sessions.length);
+  /** The history read again (see HistoryListing.refresh). */
+  private refresh(): Promise<void> {
+    return this.listing.refresh();
   }
 
   /**
