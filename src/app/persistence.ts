@@ -17,16 +17,14 @@ import type { Cue } from '../cues/cue-planner.ts';
 import type { Preferences } from '../export/json.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
-import { fromPlanEntries } from '../store/codec.ts';
 import { noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
 import { type MotionRetention, parseRetention } from '../store/retention.ts';
 import type { ImportResult, MotionUsage, SessionStore } from '../store/session-store.ts';
-import { heartOfSession } from '../store/summary.ts';
 import type { PastSession } from '../workout/progression.ts';
 import type { SessionModel } from '../workout/session-model.ts';
-import { fileKeepsTheSession } from './close-warning.ts';
 import type { DeviceState } from './devices.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
+import { FilesOfSessions } from './files-of-sessions.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';
 import { Handover } from './handover.ts';
 import { HistoryListing } from './history-listing.ts';
@@ -46,14 +44,7 @@ import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
 import { type RestoreHost, undoCutImports } from './restore-host.ts';
 import { SessionDeletes } from './session-deletes.ts';
-import {
-  backupFile,
-  type EverySession,
-  type ExportedFile,
-  type ExportFormat,
-  exportBundle,
-  historyCsvFile,
-} from './session-files.ts';
+import type { ExportedFile, ExportFormat } from './session-files.ts';
 import { SessionRecording } from './session-recording.ts';
 import { SessionsInMemory } from './sessions-in-memory.ts';
 import { askToPersist, type OpenStore, saveHeldOnOpen, startOpening } from './store-opening.ts';
@@ -123,6 +114,8 @@ export class Persistence {
   private readonly tasks = new LongTasks(this.history);
 
   private store: SessionStore | null = null;
+  /** Which copy of a session its files take (see FilesOfSessions). */
+  private readonly files: FilesOfSessions;
   /** What History lists, read again after each change (see HistoryListing). */
   private readonly listing: HistoryListing;
   /** The sessions before, as progression reads them (see PastSessions). */
@@ -219,6 +212,14 @@ export class Persistence {
     });
     this.inMemory = new SessionsInMemory(this.recording, this.endedInMemory, this.history, this.locks);
     this.past = new PastSessions(this.history, this.recording, this.inMemory, () => this.readableStore());
+    this.files = new FilesOfSessions({
+      recording: this.recording,
+      inMemory: this.inMemory,
+      preferences: () => this.app.preferences,
+      wallNow: this.wallNow,
+      store: () => this.store,
+      readableStore: () => this.readableStore(),
+    });
     this.listing = new HistoryListing({
       history: this.history,
       past: this.past,
@@ -470,46 +471,19 @@ export class Persistence {
     return id === recordingId || id === elsewhere?.id;
   }
 
-  /**
-   * One listed session's sets, its plan (the weights, a plank's goals) and its heart rate, read when
-   * History asks for them, not with the list: years of sessions' sets and heart rate are not all read
-   * to list a page of them. Memory's whole copy where memory holds the session (see SessionsInMemory.copyOf), as
-   * its file takes it: the store may have only the sets written before it filled. Null for a session
-   * no longer here.
-   */
-  async setsOfSession(id: string): Promise<SessionSets | null> {
-    const inMemory = this.inMemory.copyOf(id);
-    const store = this.readableStore();
-    const [session, sets, heartRate] = inMemory
-      ? [inMemory.sessionRow(), inMemory.setRows(), inMemory.bundle().heartRate]
-      : store
-        ? await Promise.all([store.getSession(id), store.setsOf(id), store.heartRateOf(id)])
-        : [];
-    if (!session || !sets || !heartRate) return null;
-    return {
-      records: sets,
-      plan: fromPlanEntries(session.plan),
-      heart: heartOfSession(session, sets, heartRate),
-    };
+  /** One listed session's sets, plan and heart rate (see FilesOfSessions.setsOfSession). */
+  setsOfSession(id: string): Promise<SessionSets | null> {
+    return this.files.setsOfSession(id);
   }
 
   /** A saved session, or the one being recorded now when `id` is its id or storage failed. */
-  async exportSession(id: string, format: ExportFormat): Promise<ExportedFile> {
-    const inMemory = this.inMemory.copyOf(id);
-    const bundle = inMemory ? inMemory.bundle() : await this.store?.loadBundle(id);
-    if (!bundle) throw new Error('That session is no longer here.');
-    const file = await exportBundle(bundle, format);
-    if (inMemory && fileKeepsTheSession(format)) this.inMemory.tookAsFiles([inMemory]);
-    return file;
+  exportSession(id: string, format: ExportFormat): Promise<ExportedFile> {
+    return this.files.exportSession(id, format);
   }
 
   /** The session being recorded (or the last one), straight from memory: works without storage. */
-  async exportCurrent(format: ExportFormat): Promise<ExportedFile | null> {
-    const recorder = this.recording.current ?? this.recording.last;
-    if (!recorder) return null;
-    const file = await exportBundle(recorder.bundle(), format);
-    if (fileKeepsTheSession(format)) this.inMemory.tookAsFiles([recorder]);
-    return file;
+  exportCurrent(format: ExportFormat): Promise<ExportedFile | null> {
+    return this.files.exportCurrent(format);
   }
 
   /** A backup carries the settings and what was learned of the person, as the app gives them. */
@@ -518,29 +492,13 @@ export class Persistence {
   }
 
   /** Every session in one file, to restore on another device or after clearing the browser. */
-  async backup(options: TaskOptions = {}): Promise<ExportedFile> {
-    // The session that just ended is in the store as it ended, or gone from it when it was not kept.
-    await this.recording.finishing;
-    const store = this.readableStore();
-    const { file, fromMemory } = await backupFile(
-      this.everySession(store),
-      () => this.backupPreferences(store),
-      this.wallNow,
-      options,
-    );
-    this.inMemory.tookAsFiles(fromMemory);
-    return file;
+  backup(options: TaskOptions = {}): Promise<ExportedFile> {
+    return this.files.backup(options);
   }
 
   /** Every session's sets in one CSV (see historyCsvFile). */
-  async historyCsv(): Promise<ExportedFile> {
-    await this.recording.finishing;
-    return historyCsvFile(this.everySession(this.readableStore()), this.wallNow);
-  }
-
-  /** Where a file of every session takes them from: `store`, and memory's whole copies. */
-  private everySession(store: SessionStore | null): EverySession {
-    return { store, fromMemory: () => this.inMemory.all() };
+  historyCsv(): Promise<ExportedFile> {
+    return this.files.historyCsv();
   }
 
   /**
@@ -661,16 +619,6 @@ export class Persistence {
   /** The history read again (see HistoryListing.refresh). */
   private refresh(): Promise<void> {
     return this.listing.refresh();
-  }
-
-  /**
-   * What a backup keeps beside its sessions: the app's settings and what it learned of the person,
-   * and with them how long raw motion is kept, which the store holds (see backupHoldsSettings).
-   */
-  private async backupPreferences(store: SessionStore | null): Promise<Preferences | undefined> {
-    const appPreferences = this.app.preferences?.read();
-    if (!appPreferences || !store) return appPreferences;
-    return { ...appPreferences, motionRetention: await retentionOf(store) };
   }
 
   /** The store, unless there is none or it has failed. */
