@@ -3,13 +3,18 @@
 // and offers the unfinished session on the next start. Also the history's commands: listing,
 // deleting, files and imports. Storage failures never stop a session: the recorder keeps it in
 // memory and the history model says what happened. What each concern does lives beside it:
-// history-model.ts (the history's state), history-reading.ts (what History lists and charts),
-// motion-retention.ts (how long raw motion is kept), session-files.ts (exports and the backup),
-// restore.ts (imports), long-task.ts (a backup's or an import's progress and Cancel),
-// ended-in-memory.ts (sessions memory alone holds whole), full-store-catch-up.ts (writing them once
-// a full store has room), unfinished-sessions.ts (the unfinished sessions by the tab that holds
-// them), tab-locks.ts (the locks held or waited on for other tabs' sessions), handover.ts (a
-// session handed between tabs), spoken-lines.ts (the coach's lines kept with their session) and
+// store-opening.ts (opening the store, which an older tab may hold), session-recording.ts (a
+// session's recording from its first state to its last writes), recording-feed.ts (what it is
+// recorded from), history-model.ts (the history's state), history-listing.ts and
+// history-reading.ts (what History lists and charts), past-sessions.ts (the sessions before, for
+// progression), motion-retention.ts (how long raw motion is kept), files-of-sessions.ts and
+// session-files.ts (exports and the backup), restore.ts (imports), long-task.ts (a backup's or an
+// import's progress and Cancel), session-deletes.ts (deleting sessions, here or in another tab),
+// sessions-in-memory.ts and ended-in-memory.ts (sessions memory alone holds whole),
+// full-store-catch-up.ts (writing them once a full store has room), unfinished-offer.ts and
+// unfinished-sessions.ts (the unfinished sessions on offer, by the tab that holds them),
+// tab-locks.ts (the locks held or waited on for other tabs' sessions), handover.ts (a session
+// handed between tabs), spoken-lines.ts (the coach's lines kept with their session) and
 // end-interrupted.ts (a session closed where it stopped).
 
 import { type Observable, pairwise, Subscription, startWith } from 'rxjs';
