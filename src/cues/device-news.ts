@@ -9,7 +9,7 @@ import {
   motionStoppedFor,
 } from '../workout/counted-by.ts';
 import { concernedExercise } from '../workout/next-set.ts';
-import type { Exercise } from '../workout/program.ts';
+import type { Exercise, ExerciseId } from '../workout/program.ts';
 import type { CurrentSet, SessionState } from '../workout/session.ts';
 import { goSaidAt } from '../workout/set-shown.ts';
 import { capitalised } from '../workout/set-words.ts';
@@ -34,9 +34,26 @@ export function unneededDeviceAwayBecameNews(prev: SessionState, next: SessionSt
   });
   // Said once, as any drop is, when it has been away long enough to be news: out of reach by then,
   // unless it is still connected and only its motion stopped, which the screen says too.
-  if (news === undefined) return undefined;
+  if (news === undefined || goingToldByTakeOver(next, news)) return undefined;
   const how = next.motionStopped?.includes(news) ? 'stopped' : 'lost';
   return goneOnWithoutText(next.motionPlacements?.[news], false, how);
+}
+
+/**
+ * Whether the going of the device `exercise` is up to was told already, as another took over the set
+ * or rest under way from it ("Strap motion stopped: the watch counts from here"): its other exercises
+ * going on without it, "Strap motion stopped: keep going" a moment later, would tell the same device
+ * gone again. A take-over of an earlier going (the strap lost and back before) told nothing of this one.
+ */
+function goingToldByTakeOver(state: SessionState, exercise: ExerciseId): boolean {
+  const tookOver = state.deviceTookOver;
+  const sinceMs = state.motionAwaySinceMs?.[exercise];
+  return (
+    tookOver !== undefined &&
+    sinceMs !== undefined &&
+    tookOver.atMs >= sinceMs &&
+    tookOver.from === state.motionPlacements?.[exercise]
+  );
 }
 
 /**
