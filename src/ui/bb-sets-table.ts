@@ -2,7 +2,13 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { deviceWord } from '../workout/by-hand.ts';
-import { type DevicePause, dropIn, setAwayText, setTakenOverText } from '../workout/device-drops.ts';
+import {
+  type DevicePause,
+  dropIn,
+  setAwayText,
+  setAwayWords,
+  setTakenOverText,
+} from '../workout/device-drops.ts';
 import { countText, exerciseById, perSideDoneText, perSideText } from '../workout/program.ts';
 import { keptPlankGoalsSetFrom, type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import type { PlannedExercise, SetRecord } from '../workout/session.ts';
@@ -418,7 +424,9 @@ function correctedRow(r: SetRecord, placement: Placement | undefined, columns: n
   const said = [
     byHand > 0 ? withItsFigure('Counted by hand:', String(byHand)) : null,
     // The device by the word the row of its drop says it in ("Strap out of reach twice: …").
-    away > 0 ? withItsFigure(`Counted with +1, ${deviceWord(placement)} out of reach:`, String(away)) : null,
+    away > 0
+      ? withItsFigure(`Counted with +1, ${deviceWord(placement)} ${setAwayWords(r)}:`, String(away))
+      : null,
     by !== null ? withItsFigure('Put right by hand:', by) : null,
   ].filter((part) => part !== null);
   const text = said.map((part, i) => (i > 0 ? html`. ${part}` : part));

@@ -2,7 +2,8 @@
 // where there was no rest, and on the summary for the last.
 
 import type { Side } from '../motion/events.ts';
-import { countedByHand, motionAwayFor } from './counted-by.ts';
+import { countedByHand, motionAwayFor, motionStoppedFor } from './counted-by.ts';
+import { markedAway } from './device-changes.ts';
 import { exerciseById } from './program.ts';
 import {
   currentPlanned,
@@ -34,16 +35,17 @@ export function adjustCount(state: SessionState, delta: number, atMs: number): S
   // Where no device counts the exercise, a watch that cannot see it going out of reach changes nothing:
   // the taps are the count itself, before and after.
   const countedAway = (set.countedAway ?? 0) + (away && !byHand ? count - set.count : 0);
+  const worked = withoutLeaving(count > set.count ? workBegun(set, nowMs) : set);
   const adjusted = {
     ...state,
     nowMs,
     set: {
-      ...withoutLeaving(count > set.count ? workBegun(set, nowMs) : set),
+      ...(away ? markedAway(worked, motionStoppedFor(state, planned.exercise)) : worked),
       count,
       corrections,
       sides,
       lastProgressMs: nowMs,
-      ...(away ? { deviceAway: true as const, countedAway } : {}),
+      ...(away ? { countedAway } : {}),
       ...(byHand ? { countedByHand: (set.countedByHand ?? 0) + count - set.count } : {}),
     },
   };

@@ -2,7 +2,7 @@
 // a device of the person's own joining, and one taking a set over from another.
 
 import type { Placement } from '../sensors/samples.ts';
-import { motionAwayFor, waitsForPosition } from './counted-by.ts';
+import { motionAwayFor, motionStoppedFor, waitsForPosition } from './counted-by.ts';
 import { heldSoFarMs } from './held-seconds.ts';
 import type { ExerciseId } from './program.ts';
 import {
@@ -69,6 +69,17 @@ export function beginIfUnseen(sensed: SessionState, nowMs: number): SessionState
 }
 
 /**
+ * The set gone on without the device that counts it (see CurrentSet.deviceAway), `stopped` where that
+ * device is connected with its motion stopped now: the set keeps deviceStopped while every time it
+ * went was so, and loses it once it goes out of reach.
+ */
+export function markedAway(set: CurrentSet, stopped: boolean): CurrentSet {
+  const { deviceStopped: _before, ...rest } = set;
+  const onlyStopped = stopped && (!set.deviceAway || set.deviceStopped === true);
+  return { ...rest, deviceAway: true, ...(onlyStopped ? { deviceStopped: true } : {}) };
+}
+
+/**
  * The devices out of reach change. A set whose device is back had no rep seen while it was away: the
  * person has stopped only if none comes for its wait (stoppedAfterMs) from its return (from the
  * resume, if it came back during a pause).
@@ -102,8 +113,8 @@ export function motionReach(
   const exercise = currentPlanned(state)?.exercise;
   const set = state.set;
   if (state.phase !== 'set' || !set || set.waiting || !exercise) return reached;
-  if (motionAwayFor(reached, exercise) && !set.deviceAway)
-    return { ...reached, set: { ...set, deviceAway: true } };
+  if (motionAwayFor(reached, exercise))
+    return { ...reached, set: markedAway(set, motionStoppedFor(reached, exercise)) };
   const back = motionAwayFor(state, exercise) && !motionAwayFor(reached, exercise);
   if (!back) return reached;
   const backMs = state.pausedAtMs ?? Math.max(state.nowMs, nowMs);

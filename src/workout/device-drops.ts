@@ -155,14 +155,23 @@ export function setDropText(drop: DeviceDrop, placement: Placement | undefined):
 }
 
 /**
+ * How a set's device was away, after its name, as its record says it: "motion stopped" where it stayed
+ * connected each time (see SetRecord.deviceStopped), else "out of reach".
+ */
+export function setAwayWords(set: Pick<SetRecord, 'deviceStopped'>): string {
+  return set.deviceStopped ? 'motion stopped' : 'out of reach';
+}
+
+/**
  * What a set's record says of its device out of reach: the time it stood still for it (see
  * setDropText), or, where it went on without it (begun with it away, or Resume tapped once it was
- * given up on, and nothing paused in the set), "strap out of reach during the set": a hold timed by
- * hand or reps never seen, which read as the person's own. `tapsSaid`: the reps tapped with +1 while it
- * was away are said beside it ("Counted with +1, device out of reach"), which tells that much already.
+ * given up on, and nothing paused in the set), "strap out of reach during the set" ("strap motion
+ * stopped during the set" of one that stayed connected): a hold timed by hand or reps never seen,
+ * which read as the person's own. `tapsSaid`: the reps tapped with +1 while it was away are said
+ * beside it ("Counted with +1, device out of reach"), which tells that much already.
  */
 export function setAwayText(
-  set: Pick<SetRecord, 'startedMs' | 'endedMs' | 'deviceAway' | 'countedAway'>,
+  set: Pick<SetRecord, 'startedMs' | 'endedMs' | 'deviceAway' | 'deviceStopped' | 'countedAway'>,
   pauses: readonly DevicePause[] | undefined,
   placement: Placement | undefined,
   tapsSaid = false,
@@ -172,7 +181,7 @@ export function setAwayText(
   if (!set.deviceAway || (tapsSaid && (set.countedAway ?? 0) > 0)) return null;
   // The set's device marked away by a drop never said, and by nothing else: nothing to say.
   if ((pauses ?? []).some((pause) => unsaidDrop(pause) && msWithin(set, pause) > 0)) return null;
-  return `${deviceWord(placement)} out of reach during the set`;
+  return `${deviceWord(placement)} ${setAwayWords(set)} during the set`;
 }
 
 /**

@@ -64,6 +64,12 @@ export interface SetRecord {
    */
   readonly deviceAway?: true;
   /**
+   * Of `deviceAway`, the device stayed connected each time, its motion stopped (see
+   * SessionState.motionStopped): the record says that, not that it was out of reach. Absent where it
+   * went out of reach at least once, and in sets kept before it was told apart.
+   */
+  readonly deviceStopped?: true;
+  /**
    * Of `corrections`, the net of those tapped while that device was out of reach: reps the voice asked
    * to count with +1, which nothing could see, not a miscount put right. Absent where none were.
    */
@@ -233,6 +239,8 @@ export interface CurrentSet {
   readonly leftTopMs?: number;
   /** The device that counts the set was out of reach during it (see SetRecord.deviceAway). */
   readonly deviceAway?: true;
+  /** Of `deviceAway`, its motion only stopped, the device connected (see SetRecord.deviceStopped). */
+  readonly deviceStopped?: true;
   /** Of `corrections`, those tapped while that device was out of reach (see SetRecord.countedAway). */
   readonly countedAway?: number;
   /** Of `corrections`, those tapped while no device counted the exercise (see SetRecord.countedByHand). */

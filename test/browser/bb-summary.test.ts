@@ -659,6 +659,39 @@ describe('bb-summary', () => {
     ]);
   });
 
+  it('says under a set whose strap stayed connected, its motion stopped, that its motion stopped, not that it was out of reach', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({
+        exerciseId: 'elbow-plank',
+        target: 30,
+        count: 0,
+        holdMs: 20_400,
+        peakDeg: null,
+        endedBy: 'stopped',
+        deviceAway: true,
+        deviceStopped: true,
+      }),
+      record({
+        setNumber: 1,
+        count: 10,
+        corrections: 7,
+        deviceAway: true,
+        deviceStopped: true,
+        countedAway: 7,
+      }),
+    ];
+    summary.durationMs = 60_000;
+    summary.devicePlacement = 'chest';
+    document.body.append(summary);
+    expect(await rowsOf(summary)).toEqual([
+      ['Elbow plank', '1', '20 s', '30 s'],
+      ['Strap motion stopped during the set'],
+      ['Superman', '1', '10', '10'],
+      ['Counted with +1, strap motion stopped: 7'],
+    ]);
+  });
+
   it('says under a set the watch took over from a strap given up for lost from which rep it counted', async () => {
     const summary = document.createElement('bb-summary');
     summary.records = [

@@ -116,6 +116,13 @@ describeWithShared('a strap whose motion stops beside a watch, in a set the watc
     await page.getByRole('button', { name: 'Finish' }).tap();
     await page.getByRole('button', { name: 'End session' }).tap();
     await page.locator('bb-summary h2').waitFor();
-    expect(await lineOf('bb-summary bb-sets-table tr.taken-over')).toBe('The watch counted from rep 4');
+    // Skipped, counted by the watch from the rep after the strap's three, and the +1 tapped then a
+    // miscount of the watch's: no word of the strap out of reach, which it never was.
+    const notes = await page.locator('bb-summary bb-sets-table tr.note').allTextContents();
+    expect(notes.map((note) => note.replace(/\s+/g, ' ').trim())).toEqual([
+      'Cut short',
+      'The watch counted from rep 4',
+      'Put right by hand: +1',
+    ]);
   });
 });

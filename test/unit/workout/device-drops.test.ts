@@ -8,6 +8,7 @@ import {
   sessionDropText,
   sessionPauses,
   setAwayText,
+  setAwayWords,
   setDropText,
   setTakenOverText,
   withDropPlacement,
@@ -187,6 +188,14 @@ describe('setAwayText', () => {
       'watch out of reach during the set',
     );
     expect(setAwayText({ startedMs: 262_000, endedMs: 300_000 }, PAUSES, 'chest')).toBeNull();
+  });
+
+  it('says of a device that stayed connected, its motion stopped, that its motion stopped', () => {
+    const stopped = { startedMs: 262_000, endedMs: 300_000, deviceAway: true, deviceStopped: true } as const;
+    expect(setAwayText(stopped, PAUSES, 'chest')).toBe('strap motion stopped during the set');
+    expect(setAwayText({ ...stopped, countedAway: 2 }, PAUSES, 'chest', true)).toBeNull();
+    expect(setAwayWords(stopped)).toBe('motion stopped');
+    expect(setAwayWords({})).toBe('out of reach');
   });
 });
 

@@ -209,6 +209,35 @@ describe('session reducer', () => {
       expect(s.phase).toBe('rest');
     });
 
+    it('keeps with the set that its device only stopped sending motion, until it goes out of reach', () => {
+      const stopped: SessionAction = {
+        type: 'motion-reach',
+        away: ['superman', 'drawing-in'],
+        stopped: ['superman', 'drawing-in'],
+        nowMs: 4000,
+      };
+      const begun = run(
+        initialSessionState(supermanTwoSets),
+        devicesCount(['superman', 'drawing-in']),
+        { type: 'start', nowMs: 0 },
+        { type: 'motion', event: rep(3000) },
+      );
+      const tapped = run(begun, stopped, { type: 'adjust', delta: 1, nowMs: 6000 });
+      expect(tapped.set).toMatchObject({ deviceAway: true, deviceStopped: true, countedAway: 1 });
+      // Back, then stopped again: still never out of reach.
+      const again = run(tapped, { type: 'motion-reach', away: [], nowMs: 8000 }, { ...stopped, nowMs: 9000 });
+      expect(again.set).toMatchObject({ deviceAway: true, deviceStopped: true });
+      // Out of reach after: the set's device went out of reach, whatever it did before.
+      const gone = run(again, { type: 'motion-reach', away: ['superman', 'drawing-in'], nowMs: 10_000 });
+      expect(gone.set?.deviceAway).toBe(true);
+      expect(gone.set?.deviceStopped).toBeUndefined();
+      const ended = run(gone, { type: 'skip', nowMs: 12_000 });
+      expect(ended.completed[0]).toMatchObject({ deviceAway: true, countedAway: 1 });
+      expect(ended.completed[0]?.deviceStopped).toBeUndefined();
+      const endedStopped = run(tapped, { type: 'skip', nowMs: 12_000 });
+      expect(endedStopped.completed[0]).toMatchObject({ deviceAway: true, deviceStopped: true });
+    });
+
     it('still ends the set of an exercise another device sees, when that one is there', () => {
       let s = run(
         initialSessionState(supermanTwoSets),
