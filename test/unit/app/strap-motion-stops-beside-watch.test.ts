@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import type { FakeDevice } from '../sensors/ble/fake-device.ts';
-import { accFrames } from '../sensors/ble/wearables.ts';
+import { accFrames, pineTimeMotion } from '../sensors/ble/wearables.ts';
 import { listeningVoice, sessionAtFirstSetOf, strapAndWatchConnected } from './heart-rate-strap-app.ts';
 
 describe('a strap whose motion stops beside a watch, in a superman the watch can see', () => {
@@ -50,6 +50,23 @@ describe('a strap whose motion stops beside a watch, in a superman the watch can
     expect(said.slice(before).filter((line) => line.startsWith('Strap'))).toEqual([
       'Strap motion stopped: the watch counts from here',
     ]);
+    app.dispose();
+  });
+
+  it('records the watch’s motion that counts the set from there beside the strap’s, under its own name', async () => {
+    const { app, strap, watch } = await strapAndWatchConnected();
+    sessionAtFirstSetOf(app, 'superman');
+    app.session.beginSet();
+    await strapStreams(strap);
+    await heartRateAloneFor(strap, 5);
+    expect(app.session.state.motionPlacements?.superman).toBe('wrist');
+    for (let i = 0; i < 20; i++) {
+      watch.notify(uuids.INFINITIME_MOTION, pineTimeMotion(100 + 10 * i, 0, -1000));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(app.persistence.sourcesOfSession()).toContainEqual(
+      expect.objectContaining({ name: 'InfiniTime', placement: 'wrist' }),
+    );
     app.dispose();
   });
 
