@@ -54,6 +54,8 @@ export function readSet(r: Reader): SetRow {
     ...(r.has('finishedUnderWay') ? { finishedUnderWay: r.field('finishedUnderWay').boolean() } : {}),
     ...(r.has('pausedInHold') && r.field('pausedInHold').boolean() ? { pausedInHold: true as const } : {}),
     ...(r.has('deviceAway') && r.field('deviceAway').boolean() ? { deviceAway: true as const } : {}),
+    // Absent in files made before it was kept, and where the device went out of reach at least once.
+    ...(r.has('deviceStopped') && r.field('deviceStopped').boolean() ? { deviceStopped: true as const } : {}),
     ...(r.has('countedAway') ? { countedAway: r.field('countedAway').number() } : {}),
     ...(r.has('countedByHand') ? { countedByHand: r.field('countedByHand').number() } : {}),
     // Absent in files made before it was kept, and where one device counted the set whole.

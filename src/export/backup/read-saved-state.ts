@@ -177,6 +177,7 @@ const SET_OPTIONAL_FIELDS: Readonly<Record<string, (r: Reader) => unknown>> = {
   atTopSinceMs: maybeTimeInSession,
   leftTopMs: timeInSession,
   deviceAway: yesOrNo,
+  deviceStopped: yesOrNo,
   countedAway: tapCount,
   countedByHand: tapCount,
   takenOver: readTakenOver,

@@ -434,6 +434,20 @@ describe('CSV export', () => {
     expect(back!.sets[0]!.takenOver).toEqual(takenOver);
   });
 
+  it('notes a set whose strap stayed connected with its motion stopped, and reads it back from JSON, a field it knows', async () => {
+    const bundle = await recordSession();
+    const sets = [{ ...bundle.sets[0]!, deviceAway: true as const, deviceStopped: true as const }];
+    expect(notesOf(toCsv([{ session: bundle.session, sets }]))[0]).toMatch(
+      /strap motion stopped during the set$/,
+    );
+    const back = readJson(toJson([{ ...bundle, sets }]), IMPORTED_AT);
+    expect(back.unknownFields).toEqual([]);
+    expect(back.bundles[0]!.sets[0]!.deviceStopped).toBe(true);
+    expect(readingWithSetField({ ...bundle, sets }, 0, 'deviceStopped', 'yes')).toThrow(
+      '"deviceStopped" should be true or false',
+    );
+  });
+
   it('says a count or a target of one in the singular', async () => {
     const bundle = await recordSession();
     const [superman] = bundle.sets;
@@ -785,6 +799,7 @@ describe('JSON export and import', () => {
       atTopSinceMs: null,
       leftTopMs: 307_000,
       deviceAway: true as const,
+      deviceStopped: true as const,
       countedAway: 1,
       countedByHand: 0,
       takenOver: {
@@ -827,6 +842,7 @@ describe('JSON export and import', () => {
       ['inPosition', 1, '"inPosition" should be true or false'],
       ['startSeen', 'sound', '"startSeen" should be one of position, stillness'],
       ['begunByHand', 'no', '"begunByHand" should be true or false'],
+      ['deviceStopped', 'yes', '"deviceStopped" should be true or false'],
       ['heldSinceMs', 'a while', '"heldSinceMs" should be a number'],
       ['goHeardMs', 'soon', '"goHeardMs" should be a number'],
       ['goHeardMs', 1e15, `"goHeardMs" ${NOT_A_TIME}`],
