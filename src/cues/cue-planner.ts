@@ -20,7 +20,7 @@ import {
 } from './device-news.ts';
 import { duringSet } from './during-set-lines.ts';
 import { isPaused, pausedCues } from './pause-lines.ts';
-import { restCountdownFrom } from './rest-countdown.ts';
+import { restCountdownFrom, restTimeCall } from './rest-countdown.ts';
 import { restBegins } from './rest-lines.ts';
 import { resumedCues } from './resume-lines.ts';
 import { correctedFromNextSet, correctedInRest, setEnded } from './set-end-lines.ts';
@@ -120,6 +120,7 @@ function whatFollows(prev: SessionState, next: SessionState, cues: Cue[], speech
       // When the opening line lets it go on is worked out only on the ticks that have a number due.
       const due = countdown(prev.restEndsMs, prev.nowMs, next.restEndsMs, next.nowMs);
       if (due.length > 0 && restCountdownFrom(next, speechRate) <= next.nowMs) cues.push(...due);
+      cues.push(...restTimeCall(prev, next, speechRate));
     }
   } else if (next.phase === 'summary' && prev.phase !== 'summary') {
     cues.push(tone('session-end'), vibrate('session-end'), say(sessionEnded(next)));

@@ -2,7 +2,8 @@
 // room.
 
 import { currentPlanned, type SessionState } from '../workout/session.ts';
-import { COUNTDOWN_RUN_MIN, countdownFirstNumber, lineOverMs } from './countdown.ts';
+import { COUNTDOWN_RUN_MIN, COUNTDOWN_S, countdownFirstNumber, lineOverMs } from './countdown.ts';
+import { type Cue, sayTime } from './cue.ts';
 import { afterDropLinesMs, saidPauses } from './pause-lines.ts';
 import {
   pickedUpRestLine,
@@ -11,6 +12,7 @@ import {
   restOpeningLine,
   resumedRestLine,
 } from './rest-lines.ts';
+import { spokenDuration } from './spoken-words.ts';
 
 /**
  * From when a rest's countdown may go on: a beat after the last line said of it, and not before that
@@ -68,4 +70,25 @@ export function restCountdownFrom(state: SessionState, speechRate: number): numb
   return countdownFirstNumber(state.restEndsMs - fromMs) >= COUNTDOWN_RUN_MIN
     ? fromMs
     : Number.POSITIVE_INFINITY;
+}
+
+/**
+ * A rest's time left is called at every multiple of this, as a hold's time is: a person on the mat,
+ * who does not see the ring, heard "Rest, one minute" and then nothing for 50 s, and wondered whether
+ * the rest still ran.
+ */
+export const REST_CALL_EVERY_S = 15;
+
+/**
+ * "Thirty seconds left" as the ring comes to it, once the rest's line is over (see restCountdownFrom):
+ * a call due while the line, or how the next exercise is done, is still said is left out, as it would
+ * wait behind it and come late. Not within the countdown, which says the last seconds itself.
+ */
+export function restTimeCall(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
+  if (prev.restEndsMs === null || next.restEndsMs === null) return [];
+  const leftBeforeS = Math.ceil((prev.restEndsMs - prev.nowMs) / 1000);
+  const leftS = Math.ceil((next.restEndsMs - next.nowMs) / 1000);
+  const crossed = leftS < leftBeforeS && leftS % REST_CALL_EVERY_S === 0 && leftS > COUNTDOWN_S;
+  if (!crossed || restCountdownFrom(next, speechRate) > next.nowMs) return [];
+  return [sayTime(`${spokenDuration(leftS)} left`)];
 }

@@ -668,7 +668,8 @@ describe("a pause in a new person's first set", () => {
     console.log(`from Paused: ${times.map((h) => `${(h.atMs / 1000).toFixed(1)} s "${h.text}"`).join(', ')}`);
     expect(after[0]).toMatch(/^Rest goes on: [a-z-]+ seconds left$/);
     const five = after.indexOf('five');
-    expect(after.slice(1, five).join(' ')).toBe(how);
+    // Then the time left, due with 15 s of the rest left, once they are over.
+    expect(after.slice(1, five).join(' ')).toBe(`${how} fifteen seconds left`);
     expect(after.slice(five, five + 5)).toEqual(FIVE_TO_ONE);
     // Nothing of it said again after the countdown.
     expect(after.slice(five + 5).some((line) => how.includes(line))).toBe(false);

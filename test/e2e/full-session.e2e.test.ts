@@ -152,18 +152,22 @@ describe('a full default session with no input but the Start button', () => {
       expect(together.slice(0, 3)).toEqual(['tone', 'vibrate', 'say']);
     }
 
-    // The rest is announced with the last rep, counted down over its last five seconds, and the next
-    // set named when it ends.
+    // The rest is announced with the last rep, its time left called every fifteen seconds as the ring
+    // comes to it, counted down over its last five seconds, and the next set named when it ends.
     const rest = said[firstRest];
     expect(rest.detail).toBe('Rest, forty-five seconds. Next: Superman, set two of three');
     expect(rest.atMs).toBe(numbers.at(-1)?.atMs);
-    const countdown = said.slice(firstRest + 1, firstRest + 6);
+    const timeLeft = said.slice(firstRest + 1, firstRest + 3);
+    expect(timeLeft.map((cue) => cue.detail)).toEqual(['thirty seconds left', 'fifteen seconds left']);
+    for (const [i, cue] of timeLeft.entries())
+      expect(cue.atMs - rest.atMs).toBeCloseTo(15_000 + i * 15_000, -3);
+    const countdown = said.slice(firstRest + 3, firstRest + 8);
     expect(countdown.map((cue) => cue.detail)).toEqual(FIVE_TO_ONE);
     for (const [i, cue] of countdown.entries())
       expect(cue.atMs - rest.atMs).toBeCloseTo(40_000 + i * 1000, -3);
-    const nextSet = said[firstRest + 6];
+    const nextSet = said[firstRest + 8];
     expect(nextSet.detail).toBe('Superman, set two of three. Ten reps');
-    expect(said[firstRest + 7].detail).toBe('Lie face down to start');
+    expect(said[firstRest + 9].detail).toBe('Lie face down to start');
     expect(nextSet.atMs - rest.atMs).toBeGreaterThanOrEqual(45_000);
     expect(nextSet.atMs - rest.atMs).toBeLessThan(45_500);
 

@@ -246,9 +246,9 @@ describe('planCues', () => {
     expect(spoken(end)).toEqual(['three', 'Rest, thirty seconds. Next: Superman, set two of two']);
     expect(run.state.phase).toBe('rest');
 
-    // Ticks every 250 ms until the rest is over at 39 s.
+    // Ticks every 250 ms until the rest is over at 39 s: its time left halfway, then the countdown.
     const countdown = run.ticksTo(38_999);
-    expect(spoken(countdown)).toEqual(FIVE_TO_ONE);
+    expect(spoken(countdown)).toEqual(['fifteen seconds left', ...FIVE_TO_ONE]);
     expect(tones(countdown)).toEqual([]);
     // "five" when 5 s are left, not earlier.
     const fiveAt = run.heard.findIndex((cues) => spoken(cues).includes('five'));
@@ -264,6 +264,25 @@ describe('planCues', () => {
       text: 'Superman, set two of two. Three reps. Go',
       interrupt: true,
     });
+  });
+
+  it('says the time left of a rest every fifteen seconds, as the ring shows it, then counts it down', () => {
+    const run = new Run(plan(['superman', 2, 3, 60]));
+    run.do({ type: 'start', nowMs: 0 }, motion(rep(3000)), motion(rep(6000)));
+    expect(spoken(run.do(motion(rep(9000))))).toEqual([
+      'three',
+      'Rest, one minute. Next: Superman, set two of two',
+    ]);
+    // The rest runs out at 69 s. A person on the mat who hears nothing for 50 s wonders whether it
+    // still runs: each call is said as the ring comes to its number.
+    const said: [string, number][] = [];
+    for (let t = 9250; t < 69_000; t += 250) for (const text of spoken(run.do(tick(t)))) said.push([text, t]);
+    expect(said).toEqual([
+      ['forty-five seconds left', 24_000],
+      ['thirty seconds left', 39_000],
+      ['fifteen seconds left', 54_000],
+      ...FIVE_TO_ONE.map((number, i): [string, number] => [number, 64_000 + i * 1000]),
+    ]);
   });
 
   it('names the next exercise and its position during rest, and not again when its set begins', () => {
@@ -1055,7 +1074,7 @@ describe('planCues', () => {
     ]);
     // Nothing left to take away: nothing to say.
     expect(run.do({ type: 'adjust', delta: -1, nowMs: 2800 })).toEqual([]);
-    expect(spoken(run.ticksTo(31_999))).toEqual(FIVE_TO_ONE);
+    expect(spoken(run.ticksTo(31_999))).toEqual(['fifteen seconds left', ...FIVE_TO_ONE]);
   });
 
   it("says the count of the session's last set put right on the summary, and nothing else", () => {
@@ -1675,7 +1694,11 @@ describe('planCues', () => {
     expect(spoken(run.do({ type: 'resume', nowMs: 7250 }))).toEqual([
       'Rest goes on: twenty-five seconds left',
     ]);
-    expect(spoken(run.ticksTo(33_250))).toEqual([...FIVE_TO_ONE, 'Superman, set two of two. One rep. Go']);
+    expect(spoken(run.ticksTo(33_250))).toEqual([
+      'fifteen seconds left',
+      ...FIVE_TO_ONE,
+      'Superman, set two of two. One rep. Go',
+    ]);
   });
 
   it('says again after a pause for a device already lost what its words cut off, said as it began, not 2 s later', () => {
@@ -2095,6 +2118,7 @@ describe('planCues', () => {
     // Counted down from "five" after it, and not said a second time as the bridge begins: "Go" a line
     // of its own, for what the countdown cut off to come before it.
     expect(spoken(run.ticksTo(60_000))).toEqual([
+      'fifteen seconds left',
       ...FIVE_TO_ONE,
       'Glute bridge, one set. Fifteen reps',
       'Go',
@@ -2185,6 +2209,16 @@ describe('how to do each exercise, said once for a person new to it', () => {
       'Drawing-in, one set. Hold forty-five seconds',
       drawingIn.positionPrompt,
     ]);
+  });
+
+  it('leaves out a call of the time left that comes while the movement is still said in the rest', () => {
+    const run = sensing(newTo(plan(['superman', 1, 1, 45], ['drawing-in', 1, 45, 30])));
+    run.do({ type: 'start', nowMs: 0 }, inPosition(2000));
+    run.do(motion(rep(5000)));
+    // Its line and the movement take some 20 s of the 45 s rest: "thirty seconds left" would wait
+    // behind them and come late, untrue.
+    const said = spoken(run.ticksTo(49_750));
+    expect(said).toEqual(['fifteen seconds left', ...FIVE_TO_ONE]);
   });
 
   it('says the movement in the rest before its one point where the rest has room for one of them', () => {

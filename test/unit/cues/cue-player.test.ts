@@ -130,8 +130,10 @@ describe('cuesOf', () => {
       const marble = frames.join(' 249ms ').replace(/\((k\d+)\)/g, (_m, key) => `${letter(key)}`);
       const letters = Object.fromEntries(Object.keys(values).map((key) => [letter(key), values[key]]));
       const cues$ = cuesOf(cold(marble, letters), cold('s', { s: LOUD }));
-      // "five" at 27 s (5 s left): 100 ticks after the rest began at 2 s.
-      expectObservable(cues$).toBe('25000ms a 999ms b 999ms c 999ms d 999ms e', {
+      // The time left at 17 s (15 s left), then "five" at 27 s (5 s left): 100 ticks after the rest
+      // began at 2 s.
+      expectObservable(cues$).toBe('15000ms t 9999ms a 999ms b 999ms c 999ms d 999ms e', {
+        t: { kind: 'say', text: 'fifteen seconds left', interrupt: false, topic: 'time' },
         a: sayCountdown('five'),
         b: sayCountdown('four'),
         c: sayCountdown('three'),
@@ -1311,9 +1313,10 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
     const { player, said, whole, resumedMs } = pausedInTheRest(pausedMs);
     expect(said[0]).toMatchObject({ atMs: resumedMs, cut: false });
     expect(said[0].text).toMatch(new RegExp(`^Rest goes on: [a-z-]+ seconds left${opening}$`));
-    // Where to lie and how, each sentence heard to its end once, in the rest; the countdown whole.
+    // Where to lie and how, each sentence heard to its end once, in the rest, then the time left; the
+    // countdown whole.
     const five = whole.indexOf('five');
-    expect(whole.slice(1, five)).toEqual(HOW);
+    expect(whole.slice(1, five)).toEqual([...HOW, 'fifteen seconds left']);
     expect(whole.slice(five)).toEqual([...FIVE_TO_ONE, 'Glute bridge, one set. Fifteen reps', 'Go']);
     expect(said.filter((line) => line.cut)).toEqual([]);
     player.dispose();
@@ -1321,15 +1324,21 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
 
   // Paused 14 s into the rest, it went on with where to lie and how from "Lie on your back, knees
   // bent", what the voice had said whole before the pause heard again: all seven sentences, 8 s, at
-  // 40 ms a character; three, 7 s, at 80 ms; two, 5.5 s, at 95 ms.
-  it.each([40, 80, 95])(
+  // 40 ms a character; three, 7 s, at 80 ms; two, 5.5 s, at 95 ms. The time left, due with 15 s of the
+  // rest left, is said after them where they are over by then, and left out where the slower voice
+  // still says them.
+  it.each([
+    [40, ['fifteen seconds left']],
+    [80, ['fifteen seconds left']],
+    [95, []],
+  ])(
     'says where to lie and how from the sentence the pause cut, at %i ms a character',
-    (msPerChar) => {
+    (msPerChar, timeLeft) => {
       const { player, whole, wholeBefore } = pausedInTheRest(14_000, msPerChar);
       const heardBefore = wholeBefore.filter((text) => HOW.includes(text));
       expect(heardBefore).toEqual(HOW.slice(0, heardBefore.length));
       const five = whole.indexOf('five');
-      expect(whole.slice(1, five)).toEqual(HOW.slice(heardBefore.length));
+      expect(whole.slice(1, five)).toEqual([...HOW.slice(heardBefore.length), ...timeLeft]);
       expect(whole.slice(five)).toEqual([...FIVE_TO_ONE, 'Glute bridge, one set. Fifteen reps', 'Go']);
       player.dispose();
     },
@@ -1344,6 +1353,7 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
     expect(whole[0]).toMatch(/^Rest goes on: [a-z-]+ seconds left$/);
     expect(whole.slice(1)).toEqual([
       'Then lower',
+      'fifteen seconds left',
       ...FIVE_TO_ONE,
       'Glute bridge, one set. Fifteen reps',
       'Go',
