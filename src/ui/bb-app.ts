@@ -148,6 +148,14 @@ export class BbApp extends LitElement {
       bb-device-panel {
         margin-left: auto;
       }
+      /*
+       * Between sessions the app's name and the heart rate take the room their row leaves, and History
+       * and Settings keep to the other side of it: after them, the zone's room that came as an age was
+       * set in Settings took both 96 px to the right on a laptop, from under the pointer that set it.
+       */
+      header:not(.session) .brand {
+        flex-grow: 1;
+      }
       nav {
         display: flex;
         flex-wrap: wrap;

@@ -1,9 +1,9 @@
 // The header as the heart rate comes, goes and changes its number of digits: History and Settings (or
 // their menu), the devices' line, and under a session's header its Mute, stay where a finger left them.
 import { describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { HEART_RATE_MEASUREMENT } from '../../src/protocol/uuids.ts';
-import { type AppShell, mountWithHeartRateOnlyStrap } from './app-shell.ts';
+import { type AppShell, mountWithHeartRateOnlyStrap, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
 /** The app started, its strap connected; `age` gives each reading a zone. */
@@ -20,8 +20,9 @@ function shownHeartRate(mounted: AppShell): string | undefined {
 }
 
 /**
- * The boxes of what a person taps or reads in the header, and of the header, to the pixel: "zone 1" and
- * "zone 5" differ by a twentieth of one, which no one sees.
+ * The boxes of what a person taps or reads in the header, and of the header, to the pixel, on the page
+ * (a field typed in below scrolls it): "zone 1" and "zone 5" differ by a twentieth of one, which no one
+ * sees.
  */
 function boxes(mounted: AppShell, extra: Record<string, Element | null> = {}): Record<string, string> {
   const root = mounted.shell.shadowRoot!;
@@ -38,7 +39,9 @@ function boxes(mounted: AppShell, extra: Record<string, Element | null> = {}): R
   for (const [name, element] of Object.entries(named)) {
     if (!element) continue;
     const box = element.getBoundingClientRect();
-    out[name] = [box.left, box.top, box.width, box.height].map((n) => Math.round(n)).join(' ');
+    out[name] = [box.left + scrollX, box.top + scrollY, box.width, box.height]
+      .map((n) => Math.round(n))
+      .join(' ');
   }
   return out;
 }
@@ -151,6 +154,56 @@ describe('the header at 180 × 320 as a zone comes between sessions', () => {
       expect(box.right).toBeLessThanOrEqual(180);
       expect(box.width).toBeGreaterThan(0);
       expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(180);
+    } finally {
+      mounted.remove();
+      await restore();
+    }
+  });
+});
+
+// On a laptop the zone's room that came as the age was set in Settings took History and Settings 96 px
+// to the right, from under the pointer that had just set it.
+describe.each(SIZES)('the header at %i × %i as an age is set and cleared in Settings', (width, height) => {
+  it("keeps the screens' buttons, the devices and the header's height where they are", async () => {
+    const restore = await layOutAsTheApp(width, height);
+    const { mounted, strap } = await mountWithStrap(`header-still-settings-${width}`, null);
+    const zone = () =>
+      mounted.shell.shadowRoot!.querySelector('bb-heart-rate')!.shadowRoot!.querySelector('.zone:not(.kept)');
+    const settle = async () => {
+      await mounted.shell.updateComplete;
+      await mounted.shell.shadowRoot!.querySelector('bb-heart-rate')!.updateComplete;
+    };
+    try {
+      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 188));
+      await expect.poll(() => shownHeartRate(mounted)).toBe('188');
+      await openScreenFromHeader('Settings');
+      const age = page.getByRole('spinbutton', { name: 'Age' });
+      await expect.element(age).toBeInTheDocument();
+      await settle();
+      const noAge = boxes(mounted);
+      expect(Object.keys(noAge)).toEqual(
+        expect.arrayContaining(width <= 240 ? ['menu'] : ['history', 'settings']),
+      );
+
+      await age.fill('30');
+      await userEvent.keyboard('{Tab}');
+      await expect.poll(() => zone()?.textContent?.replace(/\s+/g, ' ').trim()).toBe('zone 5');
+      await settle();
+      expect(boxes(mounted), 'age 30').toEqual(noAge);
+
+      await age.fill('');
+      await userEvent.keyboard('{Tab}');
+      await expect.poll(() => mounted.app.settings.state.age).toBeNull();
+      await expect.poll(() => zone()).toBeNull();
+      await settle();
+      expect(boxes(mounted), 'no age').toEqual(noAge);
+
+      await page.getByRole('spinbutton', { name: 'Maximum heart rate, bpm, if you know it' }).fill('190');
+      await userEvent.keyboard('{Tab}');
+      await expect.poll(() => zone()?.textContent?.replace(/\s+/g, ' ').trim()).toBe('zone 5');
+      await settle();
+      expect(boxes(mounted), 'a maximum of 190').toEqual(noAge);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
     } finally {
       mounted.remove();
       await restore();
