@@ -19,6 +19,8 @@ import {
   devicesAtAGlance,
   earlierVisitAtAGlance,
   namedAtAGlance,
+  namedOnTheNarrowLine,
+  narrowDevicesLine,
   severalDevicesComing,
 } from './devices-at-a-glance.ts';
 import { sendCommand } from './events.ts';
@@ -509,18 +511,42 @@ export class BbDevicePanel extends LitElement {
     const problem = this.problem;
     // Out of a session, a device of an earlier visit not found is named too: its Reconnect is inside.
     const { firstTries, awaiting } = this.device;
-    const earlier = this.compact ? [] : earlierVisitAtAGlance(firstTries, awaiting, { narrow: this.narrow });
+    const earlier = this.compact ? { firstTries: [], awaiting: [] } : { firstTries, awaiting };
     // While those are on their first try, the virtual strap standing in is said under the line (see
     // virtualStandsInWords), which has room for the devices the person is waiting for.
     const shown = !this.compact && firstTries.length ? devices.filter((d) => d.kind !== 'virtual') : devices;
-    const named = [...namedAtAGlance(shown, (d) => this.connectionWords(d)), ...earlier];
-    const line = named.length ? named.join(' · ') : 'No device';
+    const line = this.narrow
+      ? narrowDevicesLine(shown, (d) => this.narrowConnectionWords(d), earlier.firstTries, earlier.awaiting)
+      : this.wideDevicesLine(shown, earlier.firstTries, earlier.awaiting);
     return this.renderGlance(
       problem,
       line,
       this.renderStatus(devices, isVirtual, !problem),
       this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable),
     );
+  }
+
+  /** Each device and its state, then those of an earlier visit (see earlierVisitAtAGlance). */
+  private wideDevicesLine(
+    shown: readonly DeviceStatus[],
+    firstTries: readonly AwaitedDevice[],
+    awaiting: readonly AwaitedDevice[],
+  ): string {
+    const named = [
+      ...namedAtAGlance(shown, (d) => this.connectionWords(d)),
+      ...earlierVisitAtAGlance(firstTries, awaiting),
+    ];
+    return named.length ? named.join(' · ') : 'No device';
+  }
+
+  /**
+   * A device's state on the line of a phone with its text at twice its size: reconnecting, "reconnecting…",
+   * where "Strap connection lost" took three lines of the line's two, "connection lost" wider than one.
+   */
+  private narrowConnectionWords(d: DeviceStatus): string {
+    return d.connection === 'reconnecting' && !this.goingOnWithout(d)
+      ? 'reconnecting…'
+      : this.connectionWords(d);
   }
 
   /**
@@ -734,9 +760,11 @@ export class BbDevicePanel extends LitElement {
   private renderDeviceDetails(d: DeviceStatus, several: boolean) {
     if (d.motionStopped) return this.renderDevice(d, several, true);
     const details = this.deviceDetails(d, several);
-    if (!details.length) return nothing;
+    // The line of a phone with its text at twice its size says most in a word: their names are here.
+    const named = several || (this.narrow && !namedOnTheNarrowLine(d));
+    if (!details.length && !named) return nothing;
     return html`<span class="device" data-kind=${d.kind}>
-      ${several ? html`<span class="name">${d.name}</span>` : nothing}
+      ${named ? html`<span class="name">${d.name}</span>` : nothing}
       ${details}
     </span>`;
   }

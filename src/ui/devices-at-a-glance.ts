@@ -3,6 +3,7 @@
 // a button among the devices say where that button is by it.
 import type { AwaitedDevice, DeviceState, DeviceStatus } from '../app/devices.ts';
 import { deviceWord } from '../workout/by-hand.ts';
+import { capitalised } from '../workout/set-words.ts';
 import { awaitedStateWords } from './device-state-words.ts';
 import { inAWord } from './problem-line.ts';
 
@@ -63,6 +64,66 @@ export function namedAtAGlance<D extends Pick<DeviceStatus, 'name' | 'placement'
 }
 
 /**
+ * The line on a phone with its text at twice its size, where it has two lines of about 13 characters:
+ * each device in a word by where it is worn, "Strap connected", the one that is not connected, or
+ * sending no motion, or of an earlier visit said first and the others by their count ("Strap not
+ * found, 1 more"), several all connected by their count ("2 devices connected"), each named whole a
+ * tap away. By their names, "Polar H10 0000E2E0 connected" took three lines of the line's two, cut
+ * off, and "Virtual strap connected · Polar H10 0000E2E0 not found" five.
+ */
+export function narrowDevicesLine<D extends NamedOnTheLine>(
+  devices: readonly D[],
+  words: (device: D) => string,
+  firstTries: readonly Pick<AwaitedDevice, 'name' | 'kind'>[],
+  awaiting: readonly Pick<AwaitedDevice, 'name' | 'kind' | 'trying'>[],
+): string {
+  const sending = devices.filter((d) => d.connection === 'connected' && !d.motionStopped);
+  const toSee = [
+    ...devices.filter((d) => d.motionStopped).map((d) => `No ${deviceWord(d.placement ?? undefined)} motion`),
+    ...devices.filter((d) => d.connection !== 'connected').map((d) => inAWordOnTheLine(d, words(d))),
+    ...firstTriesInAWord(firstTries),
+    ...awaiting.map((a) => `${inAWord(a)} ${awaitedStateWords(a, false)}`),
+  ];
+  const [first, ...more] = toSee;
+  if (first) return capitalised(more.length ? `${first}, ${more.length} more` : first);
+  const [only, ...others] = sending;
+  if (!only) return 'No device';
+  return others.length
+    ? `${sending.length} devices connected`
+    : capitalised(inAWordOnTheLine(only, words(only)));
+}
+
+/**
+ * The devices of an earlier visit on their first tries, the one in a word, "Connecting strap", several
+ * by their count, "Connecting 3 devices": "Connecting Polar H10 0000E2E0" took three lines of the
+ * line's two, the last cut off, and "…, then 2 more" four.
+ */
+function firstTriesInAWord(firstTries: readonly Pick<AwaitedDevice, 'name' | 'kind'>[]): string[] {
+  const [first, ...then] = firstTries;
+  if (!first) return [];
+  return [then.length ? `connecting ${firstTries.length} devices` : `connecting ${inAWord(first)}`];
+}
+
+type NamedOnTheLine = Pick<
+  DeviceStatus,
+  'name' | 'kind' | 'placement' | 'connection' | 'heartRate' | 'motionStopped'
+>;
+
+/**
+ * A device and its `state` in a word: the virtual strap and phone motion by their names, which are
+ * that short; a replay by its state, which says it is one ("replaying", "replay finished").
+ */
+function inAWordOnTheLine(device: NamedOnTheLine, state: string): string {
+  if (device.kind === 'replay') return state.startsWith('replay') ? state : `replay ${state}`;
+  return `${namedOnTheNarrowLine(device) ? device.name : inAWord(device)} ${state}`;
+}
+
+/** The virtual strap and phone motion keep their names on the narrow line (see narrowDevicesLine). */
+export function namedOnTheNarrowLine(device: Pick<DeviceStatus, 'kind'>): boolean {
+  return device.kind === 'virtual' || device.kind === 'phone';
+}
+
+/**
  * What the line says of the devices of an earlier visit, out of a session: those on their first try
  * as the page loads, in the order they are tried, "Connecting Polar H10 0000E2E0, then Bangle.js
  * 5e6f" (two lines of a 360 px phone, where each with its own state, "Polar H10 0000E2E0
@@ -70,24 +131,15 @@ export function namedAtAGlance<D extends Pick<DeviceStatus, 'name' | 'placement'
  * found, or tried again at Reconnect. Three or more, the first named and how many more ("Connecting
  * Polar H10 0000E2E0, then 2 more"): named one after the other they took three lines, the last cut
  * off; each is named, with its state, in the line opened. On a phone with its text at twice its size
- * (`room.narrow`), where the line has two lines of about 11 characters, the one on its first try in a
- * word, "Connecting strap", several by their count, "Connecting 3 devices": there "Connecting Polar
- * H10 0000E2E0" took three lines, the last cut off, and "…, then 2 more" four.
+ * see narrowDevicesLine.
  */
 export function earlierVisitAtAGlance(
-  firstTries: readonly Pick<AwaitedDevice, 'name' | 'kind'>[],
+  firstTries: readonly Pick<AwaitedDevice, 'name'>[],
   awaiting: readonly Pick<AwaitedDevice, 'name' | 'trying'>[],
-  room: Pick<HeaderRoom, 'narrow'> = { narrow: false },
 ): string[] {
   const tried = awaiting.map((a) => `${a.name} ${awaitedStateWords(a, false)}`);
   const [first, ...then] = firstTries;
   if (!first) return tried;
-  if (room.narrow) {
-    return [
-      then.length ? `Connecting ${firstTries.length} devices` : `Connecting ${inAWord(first)}`,
-      ...tried,
-    ];
-  }
   const after = then.length > 1 ? [`${then.length} more`] : then.map((t) => t.name);
   return [[`Connecting ${first.name}`, ...after].join(', then '), ...tried];
 }

@@ -6,6 +6,7 @@ import {
   devicesAtAGlance,
   earlierVisitAtAGlance,
   namedAtAGlance,
+  narrowDevicesLine,
   severalDevicesComing,
 } from '../../../src/ui/devices-at-a-glance.ts';
 
@@ -110,16 +111,60 @@ describe('the devices of an earlier visit at a glance', () => {
     ]);
     expect(earlierVisitAtAGlance([], [h10])).toEqual(['Polar H10 0000E2E0 connecting…']);
   });
+});
 
-  // On a phone with its text at twice its size the line has two lines of about 11 characters: there
-  // "Connecting Polar H10 0000E2E0" took three, the last cut off.
-  it('says on a phone with its text at twice its size the device on its first try in a word, several by their count', () => {
-    const narrow = { narrow: true };
-    expect(earlierVisitAtAGlance([h10], [], narrow)).toEqual(['Connecting strap']);
-    expect(earlierVisitAtAGlance([bangle], [], narrow)).toEqual(['Connecting watch']);
-    expect(earlierVisitAtAGlance([h10, bangle], [], narrow)).toEqual(['Connecting 2 devices']);
-    const watch = { name: 'InfiniTime', kind: 'pinetime', trying: false } as const;
-    expect(earlierVisitAtAGlance([h10, bangle, watch], [], narrow)).toEqual(['Connecting 3 devices']);
+describe('the devices on the line of a phone with its text at twice its size', () => {
+  const h10 = { name: 'Polar H10 0000E2E0', kind: 'polar', trying: true } as const;
+  const bangle = { name: 'Bangle.js 5e6f', kind: 'bangle', trying: false } as const;
+  const device = (patch: Partial<DeviceStatus>) =>
+    ({
+      name: 'Polar H10 0000E2E0',
+      kind: 'polar',
+      placement: 'chest',
+      connection: 'connected',
+      heartRate: true,
+      motionStopped: false,
+      ...patch,
+    }) as DeviceStatus;
+  const virtual = device({ name: 'Virtual strap', kind: 'virtual' });
+  const watch = device({ name: 'Bangle.js 3c4d', kind: 'bangle', placement: 'wrist', heartRate: false });
+  const words = (d: DeviceStatus) => (d.connection === 'connected' ? 'connected' : 'out of reach');
+
+  // There "Polar H10 0000E2E0 connected" took three lines of the line's two, the last cut off.
+  it('says each device in a word, the virtual strap and phone motion by their names, a replay by its state', () => {
+    expect(narrowDevicesLine([device({})], words, [], [])).toBe('Strap connected');
+    expect(narrowDevicesLine([watch], words, [], [])).toBe('Watch connected');
+    expect(narrowDevicesLine([virtual], words, [], [])).toBe('Virtual strap connected');
+    expect(narrowDevicesLine([device({ connection: 'lost' })], words, [], [])).toBe('Strap out of reach');
+    const replay = device({ name: 'Replay of 7 Dec', kind: 'replay' });
+    expect(narrowDevicesLine([replay], () => 'replay finished', [], [])).toBe('Replay finished');
+    expect(narrowDevicesLine([], words, [], [])).toBe('No device');
+  });
+
+  it('says several connected by their count', () => {
+    expect(narrowDevicesLine([device({}), watch], words, [], [])).toBe('2 devices connected');
+  });
+
+  // "Virtual strap connected · Polar H10 0000E2E0 not found" took five lines of the two.
+  it('says first the device to see to, not connected, sending no motion or of an earlier visit, then how many more', () => {
+    expect(narrowDevicesLine([virtual], words, [], [{ ...h10, trying: false }])).toBe('Strap not found');
+    expect(narrowDevicesLine([device({}), { ...watch, connection: 'lost' }], words, [], [])).toBe(
+      'Watch out of reach',
+    );
+    expect(narrowDevicesLine([device({}), { ...watch, motionStopped: true }], words, [], [])).toBe(
+      'No watch motion',
+    );
+    expect(narrowDevicesLine([virtual], words, [], [{ ...h10, trying: false }, bangle])).toBe(
+      'Strap not found, 1 more',
+    );
+    expect(narrowDevicesLine([], words, [h10], [bangle])).toBe('Connecting strap, 1 more');
+  });
+
+  // There "Connecting Polar H10 0000E2E0" took three lines, the last cut off.
+  it('says the device of an earlier visit on its first try in a word, several by their count', () => {
+    expect(narrowDevicesLine([], words, [h10], [])).toBe('Connecting strap');
+    expect(narrowDevicesLine([], words, [bangle], [])).toBe('Connecting watch');
+    expect(narrowDevicesLine([], words, [h10, bangle], [])).toBe('Connecting 2 devices');
   });
 });
 
