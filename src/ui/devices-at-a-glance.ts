@@ -128,7 +128,9 @@ export function namedOnTheNarrowLine(device: Pick<DeviceStatus, 'kind'>): boolea
  * as the page loads, in the order they are tried, "Connecting Polar H10 0000E2E0, then Bangle.js
  * 5e6f" (two lines of a 360 px phone, where each with its own state, "Polar H10 0000E2E0
  * connecting… · Bangle.js 5e6f waiting", took a third, cut off under the clamp), then each one not
- * found, or tried again at Reconnect. Three or more, the first named and how many more ("Connecting
+ * found, or tried again at Reconnect; two or more not found by their count, "2 devices not found":
+ * each named, "Virtual strap connected · Polar H10 0000E2E0 not found · Bangle.js 5e6f not found",
+ * took three lines of a 360 px phone, the last cut off. Three or more, the first named and how many more ("Connecting
  * Polar H10 0000E2E0, then 2 more"): named one after the other they took three lines, the last cut
  * off; each is named, with its state, in the line opened. On a phone with its text at twice its size
  * see narrowDevicesLine.
@@ -137,7 +139,12 @@ export function earlierVisitAtAGlance(
   firstTries: readonly Pick<AwaitedDevice, 'name'>[],
   awaiting: readonly Pick<AwaitedDevice, 'name' | 'trying'>[],
 ): string[] {
-  const tried = awaiting.map((a) => `${a.name} ${awaitedStateWords(a, false)}`);
+  const named = (a: Pick<AwaitedDevice, 'name' | 'trying'>) => `${a.name} ${awaitedStateWords(a, false)}`;
+  const notFound = awaiting.filter((a) => !a.trying);
+  const tried =
+    notFound.length > 1
+      ? [...awaiting.filter((a) => a.trying).map(named), `${notFound.length} devices not found`]
+      : awaiting.map(named);
   const [first, ...then] = firstTries;
   if (!first) return tried;
   const after = then.length > 1 ? [`${then.length} more`] : then.map((t) => t.name);

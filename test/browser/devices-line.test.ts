@@ -101,6 +101,10 @@ const OUT_OF_A_SESSION: [string, DeviceState][] = [
     'a strap of an earlier visit on its first try, a watch not found',
     state([virtual], { firstTries: [earlierH10(true)], awaiting: [earlierBangle] }),
   ],
+  [
+    'a strap of an earlier visit on its first try, two not found',
+    state([virtual], { firstTries: [earlierH10(true)], awaiting: [earlierBangle, earlierWatch] }),
+  ],
   ['a strap connected, a watch of an earlier visit not found', state([h10()], { awaiting: [earlierBangle] })],
 ];
 
@@ -168,6 +172,12 @@ describe('the devices line at 360 × 640 out of a session', () => {
     OUT_OF_A_SESSION.find(([name]) => name === 'a strap connected, a watch of an earlier visit not found')!,
     OUT_OF_A_SESSION.find(
       ([name]) => name === 'a strap of an earlier visit on its first try, a watch not found',
+    )!,
+    OUT_OF_A_SESSION.find(
+      ([name]) => name === 'the virtual strap, two devices of an earlier visit not found',
+    )!,
+    OUT_OF_A_SESSION.find(
+      ([name]) => name === 'a strap of an earlier visit on its first try, two not found',
     )!,
   ])('says %s within its two lines', async (_name, device) => {
     const restore = await layOutAsTheApp(360, 640, '0 0.75rem');

@@ -111,6 +111,18 @@ describe('the devices of an earlier visit at a glance', () => {
     ]);
     expect(earlierVisitAtAGlance([], [h10])).toEqual(['Polar H10 0000E2E0 connecting…']);
   });
+
+  // Each named, "Virtual strap connected · Polar H10 0000E2E0 not found · Bangle.js 5e6f not found"
+  // took three lines of a 360 px phone's two, the last cut off.
+  it('counts two or more not found, and names the one tried again', () => {
+    const notFound = [{ ...h10, trying: false }, bangle];
+    expect(earlierVisitAtAGlance([], notFound)).toEqual(['2 devices not found']);
+    const watch = { name: 'InfiniTime', kind: 'pinetime', trying: true } as const;
+    expect(earlierVisitAtAGlance([], [...notFound, watch])).toEqual([
+      'InfiniTime connecting…',
+      '2 devices not found',
+    ]);
+  });
 });
 
 describe('the devices on the line of a phone with its text at twice its size', () => {
