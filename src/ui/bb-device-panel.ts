@@ -540,13 +540,13 @@ export class BbDevicePanel extends LitElement {
   }
 
   /**
-   * A device's state on the line of a phone with its text at twice its size: reconnecting, "reconnecting…",
-   * where "Strap connection lost" took three lines of the line's two, "connection lost" wider than one.
+   * A device's state on the line of a phone with its text at twice its size, in its fewest words:
+   * reconnecting, "reconnecting…", where "Strap connection lost" took three lines of the line's two,
+   * "connection lost" wider than one; one the set goes on without, as any other, where "Watch out of
+   * reach: keep going" took three, the set under the header saying what goes on without it.
    */
   private narrowConnectionWords(d: DeviceStatus): string {
-    return d.connection === 'reconnecting' && !this.goingOnWithout(d)
-      ? 'reconnecting…'
-      : this.connectionWords(d);
+    return d.connection === 'reconnecting' ? 'reconnecting…' : connectionAlarmWords(d, false);
   }
 
   /**

@@ -114,6 +114,8 @@ const IN_A_SESSION: [string, DeviceState][] = [
   ['a strap reconnecting', state([h10('reconnecting')])],
   ['a strap and a watch', state([h10(), bangle()])],
   ['a strap and a watch whose motion stopped', state([h10(), bangle({ motionStopped: true })])],
+  ['a strap, a watch out of reach gone on without', state([h10(), bangle({ connection: 'lost' })])],
+  ['a strap, a watch reconnecting gone on without', state([h10(), bangle({ connection: 'reconnecting' })])],
 ];
 
 /** The names the panel gives each device and each device of an earlier visit, opened. */
@@ -125,6 +127,11 @@ async function mount(device: DeviceState, compact: boolean): Promise<BbDevicePan
   const panel = document.createElement('bb-device-panel');
   panel.device = device;
   panel.compact = compact;
+  // In a session, a watch away is one the set goes on without (see BbDevicePanel.goneOnWithout).
+  if (compact)
+    panel.goneOnWithout = device.devices.filter(
+      (d) => d.placement === 'wrist' && d.connection !== 'connected',
+    );
   document.body.append(panel);
   await panel.updateComplete;
   return panel;
