@@ -444,7 +444,7 @@ export class SetLessons {
     const cutAt = justEnded && previous ? countCutAt(previous, record) : undefined;
     // A +1 that brought the set to its target ended it: it is judged as one tapped in it.
     if (justEnded && before && previous) this.judgeTaps(previous, before, record, record.endedMs);
-    // A hold timed from "Go" that the person drew into is held in the pose they settled in.
+    // A hold timed from "Go" or Start hold before the person got into it is held in the pose they settled in.
     const heldFromMs = previous?.set?.settledMs ?? previous?.set?.holdStartMs;
     const seen = justEnded ? this.seenOf(record, heldFromMs) : undefined;
     const { lessons, teach } = learnFromLastSet(

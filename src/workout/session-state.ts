@@ -218,9 +218,10 @@ export interface CurrentSet {
    */
   readonly settlingInMs?: number;
   /**
-   * When the person who moved on "Go" (see settlingInMs) was seen still again: the hold goes on from
-   * "Go", held from here in the pose they drew into, not the one they heard "Go" in, and End hold is
-   * read against it (see personal-tuning's leftHold). Absent otherwise.
+   * When the person who moved on "Go" (see settlingInMs), or after tapping Start hold (lifting into
+   * the plank), was first seen still: the hold goes on as timed, held from here in the pose they
+   * drew or lifted into, not the one they were in at "Go" or the tap, and End hold is read against
+   * it (see personal-tuning's leftHold). Absent otherwise.
    */
   readonly settledMs?: number;
   readonly peakDeg: number | null;

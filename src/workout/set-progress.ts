@@ -143,7 +143,10 @@ function countMotion(
         const { settlingInMs: _settled, ...still } = set;
         return { ...state, set: { ...still, settledMs: event.tMs } };
       }
-      if (exercise.kind !== 'hold' || set.holdStartMs !== null) return null;
+      if (exercise.kind !== 'hold') return null;
+      // Still after Start hold: the person tapped before getting into the pose, and holds it from here.
+      if (set.holdStartMs !== null)
+        return set.settledMs === undefined ? { ...state, set: { ...set, settledMs: event.tMs } } : null;
       if (!exercise.liftsIntoHold)
         return { ...state, set: heldFromGo(exercise, { ...set, heldSinceMs: event.tMs }) };
       if (!heardGoBefore(set, event.tMs)) return { ...state, set: { ...set, heldSinceMs: event.tMs } };

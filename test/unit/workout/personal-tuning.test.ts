@@ -301,6 +301,40 @@ describe('what a plank ended with End hold teaches the hold detector', () => {
   });
 });
 
+describe('what a plank begun with Start hold, the person lifting into it after the tap, teaches ended with End hold', () => {
+  // Lying on the elbows, the person taps Start hold at 1.5 s, lifts into the plank from 2 s to 4 s
+  // (12°, more than half the 8° that ends the hold), and is seen still in it from 4 s; End hold at 12 s.
+  function liftedAfterTapEndedAt12(pitchAt: (tMs: number) => number) {
+    const set = setThroughLessons(
+      'elbow-plank',
+      { sets: 1, target: 60 },
+      { expectedPeakDeg: () => undefined, holdLeaveDeg: () => 8, countedByMotion: () => true },
+    );
+    for (let t = 1000; t <= 12_000; t += 100) {
+      set.see(t, pitchAt(t));
+      if (t === 1500) set.act({ type: 'start-hold', nowMs: 1500 });
+      if (t === 6000) set.act({ type: 'motion', event: { type: 'hold-start', tMs: 4000, emittedMs: 6000 } });
+    }
+    const held = set.state().set;
+    set.act({ type: 'end-hold', nowMs: 12_000 });
+    return { held, record: set.state().completed[0], tuning: set.tuning() };
+  }
+  const lifted = (t: number) => (t < 2000 ? 0 : t < 4000 ? (12 * (t - 2000)) / 2000 : 12 + Math.sin(t / 900));
+
+  it('nothing where the strap saw the plank still held as it was tapped: the lift after Start hold is no end it missed', () => {
+    const { held, record, tuning } = liftedAfterTapEndedAt12(lifted);
+    expect(held).toMatchObject({ holdStartMs: 1500, settledMs: 4000 });
+    expect(record).toMatchObject({ exerciseId: 'elbow-plank', endedByHand: true, holdMs: 10_500 });
+    expect(tuning).toEqual(NEUTRAL_TUNING);
+  });
+
+  it('holds end sooner where the strap saw the person come down 5° from the plank they settled in, a drop it missed', () => {
+    const { record, tuning } = liftedAfterTapEndedAt12((t) => (t < 9000 ? lifted(t) : 7));
+    expect(record).toMatchObject({ endedByHand: true });
+    expect(tuning.holdLeaveScale).toBeLessThan(1);
+  });
+});
+
 describe('what a drawing-in set timed from "Go", the person drawing in on it, teaches ended with End hold', () => {
   // Still on hands and knees through "Go" at 1 s, the person draws in 2 s on, the chest turning 6° (more
   // than half the 10° that ends the hold), and taps End hold at 8 s, before being seen still again.
