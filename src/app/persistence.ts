@@ -24,7 +24,7 @@ import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
 import { type MotionRetention, parseRetention } from '../store/retention.ts';
-import type { ImportResult, MotionUsage, SessionStore } from '../store/session-store.ts';
+import type { ImportResult, SessionStore } from '../store/session-store.ts';
 import type { PastSession } from '../workout/progression.ts';
 import type { SessionModel } from '../workout/session-model.ts';
 import type { DeviceState } from './devices.ts';
@@ -35,15 +35,8 @@ import { Handover } from './handover.ts';
 import { HistoryListing } from './history-listing.ts';
 import { HistoryModel, type HistoryState, type SessionSets } from './history-model.ts';
 import { LongTasks, type TaskOptions } from './long-task.ts';
-import {
-  applyRetention,
-  type FreedMotion,
-  motionFreedBy,
-  motionRemovedWords,
-  readMotionState,
-  retentionOf,
-  storeRetention,
-} from './motion-retention.ts';
+import { applyRetention, type FreedMotion, retentionOf } from './motion-retention.ts';
+import { MotionSetting } from './motion-setting.ts';
 import { PastSessions } from './past-sessions.ts';
 import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
@@ -125,8 +118,8 @@ export class Persistence {
   private readonly listing: HistoryListing;
   /** The sessions before, as progression reads them (see PastSessions). */
   private readonly past: PastSessions;
-  /** Raw motion per session, as last read for the history (loadMotion). */
-  private usage: readonly MotionUsage[] | null = null;
+  /** How long raw motion is kept, as History reads and sets it (see MotionSetting). */
+  private readonly motion: MotionSetting;
   /** The session recorded now and the last one, from the session model's states (see SessionRecording). */
   private readonly recording: SessionRecording;
   /** The unfinished sessions offered to resume or shown as recorded elsewhere (see UnfinishedOffer). */
@@ -260,6 +253,13 @@ export class Persistence {
       },
       isBeingRecorded: (id) => this.isBeingRecorded(id),
       holdWhatMemoryHolds: () => this.inMemory.holdLocks(),
+    });
+    this.motion = new MotionSetting({
+      history: this.history,
+      tabs: this.tabs,
+      wallNow: this.wallNow,
+      guard: (work) => this.guard(work),
+      refresh: () => this.refresh(),
     });
   }
 
@@ -415,39 +415,18 @@ export class Persistence {
   }
 
   /** Reads how much raw motion is kept, and the setting, for the history to show. */
-  async loadMotion(): Promise<void> {
-    await this.guard(async (store) => {
-      const { motion, usage } = await readMotionState(store);
-      this.usage = usage;
-      this.history.update({ motion });
-    });
+  loadMotion(): Promise<void> {
+    return this.motion.load();
   }
 
   /** What a retention setting would free now (after loadMotion). */
   retentionPreview(retention: MotionRetention): FreedMotion {
-    return motionFreedBy(this.usage ?? [], retention, this.wallNow());
+    return this.motion.preview(retention);
   }
 
   /** Keeps raw motion as the person chose, from now on, and removes at once what it no longer keeps. */
-  async setRetention(retention: MotionRetention): Promise<void> {
-    await this.keepMotionAs(retention, (removed) => removed ?? 'Saved. No raw motion had to go.');
-  }
-
-  /**
-   * Stores the retention setting and removes the raw motion it no longer keeps; the notice is
-   * `noticeOf` the words of what was removed (null where nothing was).
-   */
-  private async keepMotionAs(
-    retention: MotionRetention,
-    noticeOf: (removed: string | null) => string,
-  ): Promise<void> {
-    await this.guard(async (store) => {
-      const freed = await storeRetention(store, retention, this.wallNow);
-      this.history.update({ notice: noticeOf(motionRemovedWords(freed)) });
-      await this.refresh();
-      this.tabs.post({ type: 'changed' });
-      await this.loadMotion();
-    });
+  setRetention(retention: MotionRetention): Promise<void> {
+    return this.motion.keepAs(retention, (removed) => removed ?? 'Saved. No raw motion had to go.');
   }
 
   /** Deletes a session from the store and from memory, unless it is being recorded (see SessionDeletes). */
@@ -603,7 +582,7 @@ export class Persistence {
       notice: offered ? taken : this.history.state.notice,
     });
     if (offered?.motionRetention === undefined) return;
-    await this.keepMotionAs(parseRetention(offered.motionRetention), (removed) =>
+    await this.motion.keepAs(parseRetention(offered.motionRetention), (removed) =>
       removed ? `${taken} ${removed}` : taken,
     );
   }
