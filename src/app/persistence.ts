@@ -23,7 +23,7 @@ import type { Preferences } from '../export/json.ts';
 import type { MotionEvent } from '../motion/events.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../sensors/samples.ts';
 import { noteAtSummary, StoreError, toStoreError } from '../store/errors.ts';
-import { type MotionRetention, parseRetention } from '../store/retention.ts';
+import type { MotionRetention } from '../store/retention.ts';
 import type { ImportResult, SessionStore } from '../store/session-store.ts';
 import type { PastSession } from '../workout/progression.ts';
 import type { SessionModel } from '../workout/session-model.ts';
@@ -35,12 +35,12 @@ import { Handover } from './handover.ts';
 import { HistoryListing } from './history-listing.ts';
 import { HistoryModel, type HistoryState, type SessionSets } from './history-model.ts';
 import { LongTasks, type TaskOptions } from './long-task.ts';
-import { applyRetention, type FreedMotion, retentionOf } from './motion-retention.ts';
+import { applyRetention, type FreedMotion } from './motion-retention.ts';
 import { MotionSetting } from './motion-setting.ts';
 import { PastSessions } from './past-sessions.ts';
 import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
-import { type RestoreHost, undoCutImports } from './restore-host.ts';
+import { Restoring } from './restoring.ts';
 import { SessionDeletes } from './session-deletes.ts';
 import type { ExportedFile, ExportFormat } from './session-files.ts';
 import { SessionRecording } from './session-recording.ts';
@@ -120,6 +120,8 @@ export class Persistence {
   private readonly past: PastSessions;
   /** How long raw motion is kept, as History reads and sets it (see MotionSetting). */
   private readonly motion: MotionSetting;
+  /** Imports, and the settings a restored backup offers (see Restoring). */
+  private readonly restoring: Restoring;
   /** The session recorded now and the last one, from the session model's states (see SessionRecording). */
   private readonly recording: SessionRecording;
   /** The unfinished sessions offered to resume or shown as recorded elsewhere (see UnfinishedOffer). */
@@ -261,6 +263,18 @@ export class Persistence {
       guard: (work) => this.guard(work),
       refresh: () => this.refresh(),
     });
+    this.restoring = new Restoring({
+      history: this.history,
+      tabs: this.tabs,
+      motion: this.motion,
+      preferences: () => this.app.preferences,
+      wallNow: this.wallNow,
+      usableStore: () => this.usableStore(),
+      rememberPast: (session, sets) => this.past.remember(session, sets),
+      forgetPast: (id) => this.past.forget(id),
+      refresh: () => this.refresh(),
+      lookForUnfinished: () => this.unfinishedOffer.lookForUnfinished(),
+    });
   }
 
   /** Opens the store, loads the history and looks for an unfinished session; then records. */
@@ -315,7 +329,7 @@ export class Persistence {
     // Not waited for: Firefox asks the person in a prompt, which may be answered late or never, and
     // the sessions before (and with them today's plan, and Start) must not wait on it.
     void askToPersist().then((persisted) => this.history.update({ persisted }));
-    await this.guard((store) => undoCutImports(this.restoreHost(), store));
+    await this.guard((store) => this.restoring.undoCutImports(store));
     // Sessions that have aged past the raw-motion setting since the last visit lose their samples.
     await this.guard(async (store) => void (await applyRetention(store, this.wallNow)));
     // Looked for before the sessions are read: once they are (pastRead), the start screen shows
@@ -514,35 +528,12 @@ export class Persistence {
 
   /** Imports a JSON export or backup given as text. */
   importJson(text: string): Promise<ImportResult> {
-    return this.restore(new Blob([text]));
+    return this.restoring.importJson(text);
   }
 
-  /** Imports a JSON export or backup, all or nothing (see restoreFile), its reader loaded on the first. */
-  async restore(file: Blob, options: TaskOptions = {}, choice: RestoreChoice = {}): Promise<ImportResult> {
-    const { restoreFile } = await import('./restore.ts').catch(() => {
-      throw new Error(
-        'Nothing was imported: the code that reads the file could not be loaded (is the device offline?). Try again once online.',
-      );
-    });
-    return restoreFile(this.restoreHost(), file, options, choice);
-  }
-
-  private restoreHost(): RestoreHost {
-    return {
-      history: this.history,
-      tabs: this.tabs,
-      preferences: this.app.preferences,
-      retention: async () => {
-        const store = this.usableStore();
-        return store ? retentionOf(store) : null;
-      },
-      wallNow: this.wallNow,
-      usableStore: () => this.usableStore(),
-      rememberPast: (session, sets) => this.past.remember(session, sets),
-      forgetPast: (id) => this.past.forget(id),
-      refresh: () => this.refresh(),
-      lookForUnfinished: () => this.unfinishedOffer.lookForUnfinished(),
-    };
+  /** Imports a JSON export or backup, all or nothing (see Restoring.restore). */
+  restore(file: Blob, options: TaskOptions = {}, choice: RestoreChoice = {}): Promise<ImportResult> {
+    return this.restoring.restore(file, options, choice);
   }
 
   /** Runs a backup or an import as the one long task the history shows (see LongTasks.run). */
@@ -569,27 +560,14 @@ export class Persistence {
     this.history.update({ partlyDamaged: null, notice: 'Nothing was imported.' });
   }
 
-  /**
-   * Takes on the settings and what was learned of the person from the backup just restored, and how
-   * long it kept raw motion, which removes here what that no longer keeps, as the setting does.
-   */
-  async usePreferences(): Promise<void> {
-    const offered = this.history.state.offeredPreferences;
-    if (offered) this.app.preferences?.apply(offered);
-    const taken = "The backup's settings are this device's now.";
-    this.history.update({
-      offeredPreferences: null,
-      notice: offered ? taken : this.history.state.notice,
-    });
-    if (offered?.motionRetention === undefined) return;
-    await this.motion.keepAs(parseRetention(offered.motionRetention), (removed) =>
-      removed ? `${taken} ${removed}` : taken,
-    );
+  /** Takes on the settings a restored backup offers (see Restoring.usePreferences). */
+  usePreferences(): Promise<void> {
+    return this.restoring.usePreferences();
   }
 
   /** Keeps this device's settings: the backup's are no longer offered. */
   keepPreferences(): void {
-    this.history.update({ offeredPreferences: null });
+    this.restoring.keepPreferences();
   }
 
   private async onTabMessage(message: TabMessage): Promise<void> {
