@@ -7,8 +7,9 @@
 // session's recording from its first state to its last writes), recording-feed.ts (what it is
 // recorded from), history-model.ts (the history's state), history-listing.ts and
 // history-reading.ts (what History lists and charts), past-sessions.ts (the sessions before, for
-// progression), motion-retention.ts (how long raw motion is kept), files-of-sessions.ts and
-// session-files.ts (exports and the backup), restore.ts (imports), long-task.ts (a backup's or an
+// progression), motion-retention.ts and motion-setting.ts (how long raw motion is kept, as History
+// sets it), files-of-sessions.ts and session-files.ts (exports and the backup), restoring.ts and
+// restore.ts (imports, and a restored backup's settings), long-task.ts (a backup's or an
 // import's progress and Cancel), session-deletes.ts (deleting sessions, here or in another tab),
 // sessions-in-memory.ts and ended-in-memory.ts (sessions memory alone holds whole),
 // full-store-catch-up.ts (writing them once a full store has room), unfinished-offer.ts and

@@ -1,6 +1,6 @@
 // What a restore needs of Persistence, and the part of restoring that runs at every start: undoing an
 // import cut off when its tab went. Kept apart from restore.ts, which reads the files with the JSON
-// reader: that is loaded on the first import, not with the app (see Persistence.restore).
+// reader: that is loaded on the first import, not with the app (see Restoring.restore).
 
 import type { SessionRow, SetRow } from '../store/records.ts';
 import type { MotionRetention } from '../store/retention.ts';
