@@ -57,12 +57,9 @@ export interface RecordingHost {
 const FLUSH_MS = 1000;
 
 export class SessionRecording {
-  /** The session recorded now (set here only, as the session model's states come). */
-  current: SessionRecorder | null = null;
-  /** The last session recorded, kept for export after it ended. */
-  last: SessionRecorder | null = null;
-  /** The last writes of the session that ended last: its summary, compaction and the history. */
-  finishing: Promise<void> = Promise.resolve();
+  private currentRecorder: SessionRecorder | null = null;
+  private lastRecorder: SessionRecorder | null = null;
+  private finishingWrites: Promise<void> = Promise.resolve();
   /** Sessions that have ended and whose last writes are under way: memory may be about to hold them. */
   readonly ending = new Set<SessionRecorder>();
   /** The coach's lines, each kept with the session it was said in. */
@@ -78,9 +75,24 @@ export class SessionRecording {
 
   constructor(private readonly host: RecordingHost) {}
 
+  /** The session recorded now, from the state that starts it to the one that ends it. */
+  get current(): SessionRecorder | null {
+    return this.currentRecorder;
+  }
+
+  /** The last session recorded, kept for export after it ended. */
+  get last(): SessionRecorder | null {
+    return this.lastRecorder;
+  }
+
+  /** The last writes of the session that ended last: its summary, compaction and the history. */
+  get finishing(): Promise<void> {
+    return this.finishingWrites;
+  }
+
   /** The session that ended last is no longer kept here (it was deleted). */
   forgetLast(): void {
-    this.last = null;
+    this.lastRecorder = null;
   }
 
   /** The page is going: the session under way writes what it holds, and its lock is let go. */
@@ -145,7 +157,7 @@ export class SessionRecording {
     this.spokenLines.ended(recorder);
     this.host.holdWhatMemoryHolds();
     this.detach();
-    this.finishing = recorder.finish(final).then(async () => {
+    this.finishingWrites = recorder.finish(final).then(async () => {
       const { session, sets } = recorder.bundle();
       // Ended before a set was done (none begun, or each skipped before it counted anything):
       // nothing to keep, and a line of "3 sets" in History (and a point on its charts) would say
@@ -213,7 +225,7 @@ export class SessionRecording {
   private recordAfterEnd(ended: SessionRecorder, text: string): void {
     if (this.host.endedInMemory.isDeleted(ended) || !anySetDone(ended.setRows())) return;
     ended.recordCue(this.host.now(), text);
-    this.finishing = this.finishing.then(async () => {
+    this.finishingWrites = this.finishingWrites.then(async () => {
       if (!this.host.endedInMemory.isDeleted(ended)) await ended.flush();
     });
   }
@@ -226,7 +238,7 @@ export class SessionRecording {
     const recorder = this.last;
     // A session ended with no set done was not kept, and a correction does not bring it back.
     if (!recorder || !anySetDone(before.completed)) return;
-    this.finishing = this.finishing.then(async () => {
+    this.finishingWrites = this.finishingWrites.then(async () => {
       // Deleted while it waited, here or in another tab: nothing writes it back. (A session started
       // meanwhile takes the last recorder's place, and the correction is still saved.) One kept in
       // memory alone is still offered as a file from there: the correction goes into that file.
@@ -273,10 +285,10 @@ export class SessionRecording {
   }
 
   private attach(recorder: SessionRecorder, held: HeldSession | null): void {
-    this.current = recorder;
+    this.currentRecorder = recorder;
     this.held = held;
     if (held) this.host.handover.handOverIfLost(recorder, held);
-    this.last = recorder;
+    this.lastRecorder = recorder;
     this.recorderSubscriptions = new Subscription();
     this.recorderSubscriptions.add(
       interval(this.host.flushMs ?? FLUSH_MS).subscribe(() => void recorder.flush()),
@@ -318,7 +330,7 @@ export class SessionRecording {
     this.recorderSubscriptions.unsubscribe();
     this.held?.release();
     this.held = null;
-    this.current = null;
+    this.currentRecorder = null;
     this.host.history.update({ recordingId: null });
   }
 }
