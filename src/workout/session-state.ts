@@ -160,7 +160,8 @@ export interface CurrentSet {
    * Stillness the detectors saw begin before "Go" was heard: the person in position, waiting to be
    * told. A hold held still into (drawing-in) is timed from "Go" if the stillness goes on through it;
    * for a hold lifted into (a plank), the person may be on the floor waiting for it, so it becomes the
-   * hold only if no lift follows (see LIFT_AFTER_GO_MS).
+   * hold only if no lift follows (see LIFT_AFTER_GO_MS). Kept through a tap of Start hold until it
+   * ends: a lift that ends it soon after the tap is the person getting into the hold they tapped.
    */
   readonly heldSinceMs?: number | null;
   /**

@@ -3,7 +3,14 @@
 
 import type { MotionEvent } from '../motion/events.ts';
 import { motionAwayFor } from './counted-by.ts';
-import { endHold, heardGoBefore, heldFromGo, liftedBeforeGo, settledOrNot } from './hold-timing.ts';
+import {
+  endHold,
+  FALSE_START_HOLD_MS,
+  heardGoBefore,
+  heldFromGo,
+  liftedBeforeGo,
+  settledOrNot,
+} from './hold-timing.ts';
 import type { Exercise } from './program.ts';
 import { type CurrentSet, currentPlanned, type PlannedExercise, type SessionState } from './session-state.ts';
 import { SETTLE_BACK_MS, waitingAgain, warnIfDue, withoutLeaving } from './set-position.ts';
@@ -163,6 +170,10 @@ function countMotion(
         if (!upAlready) return { ...state, set: { ...set, heldSinceMs: null } };
         return endHold(state, exercise, upAlready, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
       }
+      // Stillness from before Start hold that ends within FALSE_START_HOLD_MS of the tap was the
+      // person on the floor, lifting into the hold they tapped: it goes on, held from the tap.
+      if (set.heldSinceMs != null && event.tMs - set.holdStartMs < FALSE_START_HOLD_MS)
+        return { ...state, set: { ...set, heldSinceMs: null } };
       return endHold(state, exercise, set, event.tMs, event.reason === 'form' ? 'form' : 'stopped');
     case 'form': {
       // Said once per set (see the cues), but shown again each time the detectors see it.

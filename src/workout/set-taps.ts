@@ -98,10 +98,12 @@ export function startHold(state: SessionState, nowMs: number): SessionState {
   if (state.phase !== 'set' || !set || set.waiting || state.pausedAtMs !== null) return state;
   if (planned?.exercise.kind !== 'hold' || set.holdStartMs !== null) return state;
   const heldFromMs = Math.max(state.nowMs, nowMs);
+  // Stillness seen before the tap is kept: a plank's lift that ends it is the person getting into
+  // the hold they tapped, not its end (see heldSinceMs).
   return {
     ...state,
     nowMs: heldFromMs,
-    set: { ...withoutLeaving(set), holdStartMs: heldFromMs, heldSinceMs: null, lastProgressMs: heldFromMs },
+    set: { ...withoutLeaving(set), holdStartMs: heldFromMs, lastProgressMs: heldFromMs },
   };
 }
 

@@ -2255,6 +2255,32 @@ describe('sets that begin when the person is in position', () => {
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 32_000 });
   });
 
+  it('keeps a plank begun with Start hold while lying still on the elbows through the lift after the tap', () => {
+    const plank: PlannedExercise[] = [
+      { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
+    ];
+    let s = run(sensing(plank), { type: 'start', nowMs: 10_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
+    s = run(s, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 18_000 });
+    // Still on the elbows 1 s after "Go", the person taps Start hold, then lifts: that ends the
+    // stillness on the floor, not the hold they began.
+    s = run(s, { type: 'start-hold', nowMs: 19_000 });
+    expect(s.set).toMatchObject({ holdStartMs: 19_000 });
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 19_500, emittedMs: 20_000, reason: 'left-pose' },
+    });
+    expect(s.phase).toBe('set');
+    expect(s.set).toMatchObject({ holdStartMs: 19_000 });
+    s = run(s, { type: 'motion', event: { type: 'hold-start', tMs: 21_000, emittedMs: 24_000 } });
+    expect(s.set).toMatchObject({ holdStartMs: 19_000, settledMs: 21_000 });
+    s = run(s, {
+      type: 'motion',
+      event: { type: 'hold-end', tMs: 49_000, emittedMs: 49_500, reason: 'left-pose' },
+    });
+    expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 30_000 });
+  });
+
   it('times a plank from the lift after the person settles back onto the elbows, not from lying there', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
