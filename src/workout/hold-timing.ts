@@ -93,6 +93,20 @@ export function heldFromGo(exercise: Exercise, set: CurrentSet): CurrentSet {
   return { ...set, holdStartMs: startMs, heldSinceMs: null, lastProgressMs: startMs };
 }
 
+/**
+ * Whether the hold under way was begun with Start hold: it began as the app learned of it, where a
+ * hold the detectors began is dated back to the stillness they confirm seconds later, or timed from a
+ * "Go" heard through stillness they had seen. A pause moves the hold's start on and not when it was
+ * learned of, so a hold paused in reads as begun by the detectors.
+ */
+export function begunWithStartHold(
+  set: Partial<Pick<CurrentSet, 'holdStartMs' | 'holdConfirmedMs' | 'goHeardMs'>>,
+): boolean {
+  return (
+    set.holdStartMs != null && set.holdStartMs === set.holdConfirmedMs && set.holdStartMs !== set.goHeardMs
+  );
+}
+
 /** Whether the person had heard the set's "Go" by `tMs`. */
 export function heardGoBefore(set: CurrentSet, tMs: number): boolean {
   return set.goHeardMs !== undefined && set.goHeardMs < tMs;

@@ -10,6 +10,7 @@ import {
   type PersonalTuning,
   type SetCorrection,
 } from '../motion/tuning.ts';
+import { begunWithStartHold } from './hold-timing.ts';
 import { JsonStore, type KeyValueStorage } from './json-store.ts';
 import { Model } from './model.ts';
 import { type ExerciseId, PROGRAM } from './program.ts';
@@ -158,7 +159,8 @@ export interface SetLesson {
   readonly seenUpTo?: number;
   /**
    * The hold was ended with End hold while the device saw the person still in its pose (see
-   * SetSeen.leftHold): it teaches the hold detector nothing. Absent otherwise, and in lessons kept before.
+   * SetSeen.leftHold), or was one it never saw them still in (see SetSeen.neverSeenStill): it teaches
+   * the hold detector nothing. Absent otherwise, and in lessons kept before.
    */
   readonly heldAtTap?: boolean;
 }
@@ -175,6 +177,12 @@ export interface SetSeen {
    * had enough), where the detectors missed nothing. Undefined where nothing tells.
    */
   readonly leftHold?: boolean;
+  /**
+   * Of a hold begun with Start hold and ended with End hold: the device never saw the person still in
+   * it (a plank that trembles past the stillness it reads). The detectors had no hold whose end they
+   * could miss. Absent otherwise.
+   */
+  readonly neverSeenStill?: true;
 }
 
 /** The lessons of one session's sets, kept beyond the page so that a reload cannot teach them twice. */
@@ -258,8 +266,10 @@ export function learnFromLastSet(
   const tapped = seenUpTo === undefined ? record.count : Math.min(record.count, seenUpTo);
   const counted = cut !== undefined && tapped > cut ? tapped - 1 : tapped;
   // A hold ended with End hold while the device saw it still held: the person stopped it, the
-  // detectors missed no end.
-  const heldAtTap = taught ? taught.heldAtTap === true : justEnded && seen?.leftHold === false;
+  // detectors missed no end. Nor did they miss the end of one they never saw held.
+  const heldAtTap = taught
+    ? taught.heldAtTap === true
+    : justEnded && (seen?.leftHold === false || seen?.neverSeenStill === true);
   const taughtCount = { ...record, count: counted - unseen, ...(heldAtTap ? { endedByHand: false } : {}) };
   const correction = byMotion ? correctionOf(taughtCount, sources.expectedPeakDeg(id), detected) : null;
   const after = correction && (taught || justEnded) ? adaptTuning(before, correction) : before;
@@ -362,6 +372,8 @@ export interface LessonState {
     readonly countedAway?: number;
     readonly countedByHand?: number;
     readonly holdStartMs?: number | null;
+    readonly holdConfirmedMs?: number;
+    readonly goHeardMs?: number;
     readonly settledMs?: number;
   } | null;
   readonly completed: readonly SetRecord[];
@@ -444,9 +456,7 @@ export class SetLessons {
     const cutAt = justEnded && previous ? countCutAt(previous, record) : undefined;
     // A +1 that brought the set to its target ended it: it is judged as one tapped in it.
     if (justEnded && before && previous) this.judgeTaps(previous, before, record, record.endedMs);
-    // A hold timed from "Go" or Start hold before the person got into it is held in the pose they settled in.
-    const heldFromMs = previous?.set?.settledMs ?? previous?.set?.holdStartMs;
-    const seen = justEnded ? this.seenOf(record, heldFromMs) : undefined;
+    const seen = justEnded ? this.seenOf(record, previous?.set ?? null) : undefined;
     const { lessons, teach } = learnFromLastSet(
       this.lessons(),
       completed,
@@ -502,17 +512,24 @@ export class SetLessons {
     if (running.movement.between(sinceMs, atMs) === 'still') running.unseen += delta;
   }
 
-  /** What the device saw of the set just ended, where this page saw it run; `holdStartMs`, when its hold's pose was taken. */
-  private seenOf(record: SetRecord, holdStartMs: number | null | undefined): SetSeen | undefined {
+  /** What the device saw of the set just ended, where this page saw it run, as it was just before it ended (`set`). */
+  private seenOf(record: SetRecord, set: LessonState['set']): SetSeen | undefined {
     const running = this.running;
     if (running?.startedMs !== record.startedMs) return undefined;
     const inSet = running.movement.between(record.workBeganMs ?? record.startedMs, record.endedMs);
+    // A hold timed from "Go" or Start hold before the person got into it is held in the pose they settled in.
+    const heldFromMs = set?.settledMs ?? set?.holdStartMs;
+    const neverSeenStill =
+      record.endedByHand === true && set != null && set.settledMs === undefined && begunWithStartHold(set);
     const leftHold =
-      record.endedByHand && holdStartMs != null ? this.leftHold(record, holdStartMs) : undefined;
+      record.endedByHand && heldFromMs != null && !neverSeenStill
+        ? this.leftHold(record, heldFromMs)
+        : undefined;
     return {
       unseen: running.unseen,
       ...(inSet === 'unseen' ? {} : { moved: inSet === 'moved' }),
       ...(leftHold === undefined ? {} : { leftHold }),
+      ...(neverSeenStill ? { neverSeenStill } : {}),
     };
   }
 

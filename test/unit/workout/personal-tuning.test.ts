@@ -333,6 +333,25 @@ describe('what a plank begun with Start hold, the person lifting into it after t
     expect(record).toMatchObject({ endedByHand: true });
     expect(tuning.holdLeaveScale).toBeLessThan(1);
   });
+
+  it('nothing where the strap never saw the person still in the plank after the tap: no hold of its own to have missed the end of', () => {
+    const set = setThroughLessons(
+      'elbow-plank',
+      { sets: 1, target: 60 },
+      { expectedPeakDeg: () => undefined, holdLeaveDeg: () => 8, countedByMotion: () => true },
+    );
+    // A plank that trembles 3° either way, more than the detector holds still: it reports no hold.
+    const trembling = (t: number) => (t < 4000 ? lifted(t) : 12 + 3 * Math.sin(t / 150));
+    for (let t = 1000; t <= 12_000; t += 100) {
+      set.see(t, trembling(t));
+      if (t === 1500) set.act({ type: 'start-hold', nowMs: 1500 });
+    }
+    expect(set.state().set).toMatchObject({ holdStartMs: 1500 });
+    expect(set.state().set?.settledMs).toBeUndefined();
+    set.act({ type: 'end-hold', nowMs: 12_000 });
+    expect(set.state().completed[0]).toMatchObject({ endedByHand: true, holdMs: 10_500 });
+    expect(set.tuning()).toEqual(NEUTRAL_TUNING);
+  });
 });
 
 describe('what a drawing-in set timed from "Go", the person drawing in on it, teaches ended with End hold', () => {
