@@ -52,7 +52,13 @@ export function endHold(
 
 /** The set with its hold forgotten: a false start, or stillness that was not the hold. */
 export function noHold(set: CurrentSet): CurrentSet {
-  const { pausedInHold: _notTheHold, settlingInMs: _settling, settledMs: _settled, ...rest } = set;
+  const {
+    pausedInHold: _notTheHold,
+    settlingInMs: _settling,
+    settledMs: _settled,
+    holdBegunByTap: _tapped,
+    ...rest
+  } = set;
   return { ...rest, holdStartMs: null, heldSinceMs: null };
 }
 
@@ -93,18 +99,9 @@ export function heldFromGo(exercise: Exercise, set: CurrentSet): CurrentSet {
   return { ...set, holdStartMs: startMs, heldSinceMs: null, lastProgressMs: startMs };
 }
 
-/**
- * Whether the hold under way was begun with Start hold: it began as the app learned of it, where a
- * hold the detectors began is dated back to the stillness they confirm seconds later, or timed from a
- * "Go" heard through stillness they had seen. A pause moves the hold's start on and not when it was
- * learned of, so a hold paused in reads as begun by the detectors.
- */
-export function begunWithStartHold(
-  set: Partial<Pick<CurrentSet, 'holdStartMs' | 'holdConfirmedMs' | 'goHeardMs'>>,
-): boolean {
-  return (
-    set.holdStartMs != null && set.holdStartMs === set.holdConfirmedMs && set.holdStartMs !== set.goHeardMs
-  );
+/** Whether the hold under way was begun with Start hold (see holdBegunByTap). */
+export function begunWithStartHold(set: Pick<CurrentSet, 'holdBegunByTap'>): boolean {
+  return set.holdBegunByTap === true;
 }
 
 /** Whether the person had heard the set's "Go" by `tMs`. */

@@ -372,8 +372,7 @@ export interface LessonState {
     readonly countedAway?: number;
     readonly countedByHand?: number;
     readonly holdStartMs?: number | null;
-    readonly holdConfirmedMs?: number;
-    readonly goHeardMs?: number;
+    readonly holdBegunByTap?: true;
     readonly settledMs?: number;
   } | null;
   readonly completed: readonly SetRecord[];

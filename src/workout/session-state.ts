@@ -212,6 +212,12 @@ export interface CurrentSet {
    */
   readonly holdConfirmedMs?: number;
   /**
+   * The hold under way was begun with Start hold, not by the detectors or from "Go": its end by End
+   * hold teaches the hold detector only where it later saw the person still (see settledMs). Absent
+   * otherwise, and in sets saved before it was kept.
+   */
+  readonly holdBegunByTap?: true;
+  /**
    * When the stillness of a hold timed from "Go" (see heldFromGo) was seen to end within
    * FALSE_START_HOLD_MS of it: the person drawing in on "Go", a breath and a small movement of the
    * belly, not the end of the hold. The hold goes on from "Go" if they are still again within

@@ -103,7 +103,12 @@ export function startHold(state: SessionState, nowMs: number): SessionState {
   return {
     ...state,
     nowMs: heldFromMs,
-    set: { ...withoutLeaving(set), holdStartMs: heldFromMs, lastProgressMs: heldFromMs },
+    set: {
+      ...withoutLeaving(set),
+      holdStartMs: heldFromMs,
+      lastProgressMs: heldFromMs,
+      holdBegunByTap: true,
+    },
   };
 }
 

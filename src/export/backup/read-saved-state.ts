@@ -172,6 +172,7 @@ const SET_OPTIONAL_FIELDS: Readonly<Record<string, (r: Reader) => unknown>> = {
   workBeganMs: timeInSession,
   repGapsMs: (list) => list.array((gap) => gap.within(0, MAX_SESSION_MS, LENGTH)),
   holdConfirmedMs: timeInSession,
+  holdBegunByTap: yesOrNo,
   settlingInMs: timeInSession,
   settledMs: timeInSession,
   atTopSinceMs: maybeTimeInSession,

@@ -2282,7 +2282,7 @@ describe('sets that begin when the person is in position', () => {
     expect(s.completed.at(-1)).toMatchObject({ exerciseId: 'elbow-plank', holdMs: 30_000 });
   });
 
-  it('tells a hold begun with Start hold from one the detectors began, or timed from "Go" through stillness they saw', () => {
+  it('tells a hold begun with Start hold, paused in or not, from one the detectors began, or timed from "Go" through stillness they saw', () => {
     const plank: PlannedExercise[] = [
       { exercise: exerciseById('elbow-plank'), dosage: { sets: 2, target: 30, restS: 60 } },
     ];
@@ -2290,15 +2290,19 @@ describe('sets that begin when the person is in position', () => {
     const goHeard = run(lying, { type: 'go-heard', nowMs: 2000 });
     const tapped = run(goHeard, { type: 'start-hold', nowMs: 3000 });
     expect(tapped.set).toMatchObject({ holdStartMs: 3000 });
-    expect(begunWithStartHold(tapped.set ?? {})).toBe(true);
+    expect(begunWithStartHold(tapped.set!)).toBe(true);
+    // A pause moves the hold's start on: it was begun with Start hold still.
+    const pausedIn = run(tapped, { type: 'pause', nowMs: 5000 }, { type: 'resume', nowMs: 8000 });
+    expect(pausedIn.set).toMatchObject({ holdStartMs: 6000 });
+    expect(begunWithStartHold(pausedIn.set!)).toBe(true);
     const seen = run(goHeard, { type: 'motion', event: { type: 'hold-start', tMs: 4000, emittedMs: 7000 } });
     expect(seen.set).toMatchObject({ holdStartMs: 4000 });
-    expect(begunWithStartHold(seen.set ?? {})).toBe(false);
+    expect(begunWithStartHold(seen.set!)).toBe(false);
     let fromGo = run(sensing([supermanTwoSets[1]]), { type: 'start', nowMs: 10_000 });
     fromGo = run(fromGo, { type: 'motion', event: { type: 'hold-start', tMs: 9000, emittedMs: 11_000 } });
     fromGo = run(fromGo, position('in', 'face-down', 9500, 11_200), { type: 'go-heard', nowMs: 11_200 });
     expect(fromGo.set).toMatchObject({ holdStartMs: 11_200, holdConfirmedMs: 11_200 });
-    expect(begunWithStartHold(fromGo.set ?? {})).toBe(false);
+    expect(begunWithStartHold(fromGo.set!)).toBe(false);
   });
 
   it('times a plank from the lift after the person settles back onto the elbows, not from lying there', () => {
