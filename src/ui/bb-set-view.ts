@@ -55,6 +55,7 @@ import {
   muteButton,
   narrow,
   narrowAndShort,
+  PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS,
   pauseButton,
   pausedMark,
   ringFace,
@@ -65,15 +66,6 @@ import './bb-progress-ring.ts';
 
 /** The line under the position while the set waits for it. */
 const WAITING_TEXT = 'The set starts by itself once you are in position and still.';
-
-/**
- * The hold button pressed this soon after the button before it under the finger was meant for that
- * one: End hold just after it was Start hold, and Start hold just after Start the set, which it takes
- * the place of on a phone. A key pressed twice or held down, a finger that tapped twice, or a device
- * that saw the hold start as the finger came down. As long as Pause waits after Resume (see
- * pauseButton); no plank is held, nor got down to from Start the set, in less.
- */
-const PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS = 800;
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
 @customElement('bb-set-view')

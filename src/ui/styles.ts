@@ -461,7 +461,7 @@ export function pauseButton(host: HTMLElement, paused: boolean) {
   shownPause.set(host, { paused, resumedAtMs });
   const toggle = () => {
     if (paused) return sendCommand(host, 'bb-resume');
-    if (performance.now() - resumedAtMs < PAUSE_AFTER_RESUME_MS) return;
+    if (performance.now() - resumedAtMs < PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS) return;
     sendCommand(host, 'bb-pause');
   };
   const word = paused ? 'Resume' : 'Pause';
@@ -506,10 +506,14 @@ function speakerIcon(muted: boolean) {
 }
 
 /**
- * A tap on Pause this soon after it was Resume was meant for Resume: the app resumed by itself (a
- * strap came back) as the finger came down, or the finger tapped twice. It is not taken as Pause.
+ * A press this soon after the button under the finger changed was meant for the button before it,
+ * and is let go: Pause just after it was Resume (the app resumed by itself, a strap back, as the
+ * finger came down), End hold just after it was Start hold, Start hold just after Start the set (see
+ * BbSetView.onHoldButton). A finger that tapped twice, or a key pressed twice or held down. One for
+ * every button that takes another's place, so that each lets go of the same double tap; no plank is
+ * held, nor got down to from Start the set, in less.
  */
-const PAUSE_AFTER_RESUME_MS = 800;
+export const PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS = 800;
 /** What each screen's Pause button last showed, and when it last turned from Resume. */
 const shownPause = new WeakMap<HTMLElement, { paused: boolean; resumedAtMs: number }>();
 
