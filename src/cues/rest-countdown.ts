@@ -1,6 +1,7 @@
 // When a rest's countdown goes on: a beat after the last line said of the rest, where that leaves it
 // room.
 
+import { restLeftMs, wholeSecondsLeft } from '../workout/rest-left.ts';
 import { currentPlanned, type SessionState } from '../workout/session.ts';
 import { COUNTDOWN_RUN_MIN, COUNTDOWN_S, countdownFirstNumber, lineOverMs } from './countdown.ts';
 import { type Cue, sayTime } from './cue.ts';
@@ -77,7 +78,7 @@ export function restCountdownFrom(state: SessionState, speechRate: number): numb
  * who does not see the ring, heard "Rest, one minute" and then nothing for 50 s, and wondered whether
  * the rest still ran.
  */
-export const REST_CALL_EVERY_S = 15;
+const REST_CALL_EVERY_S = 15;
 
 /**
  * "Thirty seconds left" as the ring comes to it, once the rest's line is over (see restCountdownFrom):
@@ -86,8 +87,8 @@ export const REST_CALL_EVERY_S = 15;
  */
 export function restTimeCall(prev: SessionState, next: SessionState, speechRate: number): Cue[] {
   if (prev.restEndsMs === null || next.restEndsMs === null) return [];
-  const leftBeforeS = Math.ceil((prev.restEndsMs - prev.nowMs) / 1000);
-  const leftS = Math.ceil((next.restEndsMs - next.nowMs) / 1000);
+  const leftBeforeS = wholeSecondsLeft(restLeftMs(prev));
+  const leftS = wholeSecondsLeft(restLeftMs(next));
   const crossed = leftS < leftBeforeS && leftS % REST_CALL_EVERY_S === 0 && leftS > COUNTDOWN_S;
   if (!crossed || restCountdownFrom(next, speechRate) > next.nowMs) return [];
   return [sayTime(`${spokenDuration(leftS)} left`)];

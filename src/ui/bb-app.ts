@@ -23,6 +23,7 @@ import {
   plankGoalSetFrom,
   type TargetChange,
 } from '../workout/progression.ts';
+import { restLeftMs, wholeSecondsLeft } from '../workout/rest-left.ts';
 import type { SessionState } from '../workout/session.ts';
 import { currentPlanned } from '../workout/session.ts';
 import type { SessionPhase } from '../workout/session-state.ts';
@@ -1189,7 +1190,7 @@ export class BbApp extends LitElement {
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */
   private renderBackToRest(state: SessionState) {
-    const leftS = Math.max(0, Math.ceil(restLeftMs(state) / 1000));
+    const leftS = wholeSecondsLeft(restLeftMs(state));
     const face = clockFace(leftS);
     const when =
       state.pausedAtMs !== null
@@ -1301,11 +1302,6 @@ export class BbApp extends LitElement {
       this.exportProblem = fileNotMadeWords(format, error);
     }
   }
-}
-
-/** The rest still to go; it stands still while the session is paused. */
-function restLeftMs(state: SessionState): number {
-  return (state.restEndsMs ?? state.nowMs) - (state.pausedAtMs ?? state.nowMs);
 }
 
 declare global {

@@ -4,6 +4,7 @@ import type { Placement } from '../sensors/samples.ts';
 import { correctableInRest } from '../workout/count-corrections.ts';
 import type { NextSet } from '../workout/next-set.ts';
 import { countUnit, exerciseById, perSideDoneText } from '../workout/program.ts';
+import { wholeSecondsLeft } from '../workout/rest-left.ts';
 import type { SetRecord } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
 import { setOutcome, skippedUndone } from '../workout/set-outcomes.ts';
@@ -329,7 +330,7 @@ export class BbRestView extends LitElement {
   }
 
   override render() {
-    const remainingS = Math.max(0, Math.ceil(this.remainingMs / 1000));
+    const remainingS = wholeSecondsLeft(this.remainingMs);
     const totalS = Math.round(this.totalMs / 1000);
     const face = clockFace(remainingS);
     // Given up for lost: what the voice said, for a person who missed it or has it muted, in the room of
