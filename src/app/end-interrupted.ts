@@ -58,8 +58,8 @@ export function endInterrupted(bundle: SessionBundle): { session: SessionRow; se
 
 /**
  * A backup's unfinished session with no state saved to go on from (left out as unreadable: see
- * json.ts's readSnapshot) ended where it stopped, as Keep it as it is ends one: offered to resume,
- * it has nowhere to resume from. Any other session is imported as it is.
+ * export/backup/read-saved-state.ts's readSnapshot) ended where it stopped, as Keep it as it is ends
+ * one: offered to resume, it has nowhere to resume from. Any other session is imported as it is.
  */
 export function endedIfNothingToResume(bundle: SessionBundle): SessionBundle {
   if (bundle.session.status !== 'active' || bundle.session.snapshot !== null) return bundle;
