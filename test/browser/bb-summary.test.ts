@@ -53,6 +53,16 @@ function fourSetsWithTheirHeartRates(
   return summary;
 }
 
+/** The summary, on the page, of a minute's session counted by a chest strap, of `records`. */
+function minuteWithStrapSummary(records: SetRecord[]): HTMLElementTagNameMap['bb-summary'] {
+  const summary = document.createElement('bb-summary');
+  summary.records = records;
+  summary.durationMs = 60_000;
+  summary.devicePlacement = 'chest';
+  document.body.append(summary);
+  return summary;
+}
+
 /** The words of each row of the summary's table of sets, cell by cell, once it is drawn. */
 async function rowsOf(summary: HTMLElementTagNameMap['bb-summary']): Promise<string[][]> {
   await summary.updateComplete;
@@ -627,8 +637,7 @@ describe('bb-summary', () => {
   });
 
   it('says under a set that went on without its strap that it did, where its reps tapped with +1 do not already', async () => {
-    const summary = document.createElement('bb-summary');
-    summary.records = [
+    const summary = minuteWithStrapSummary([
       // A plank begun with the strap given up on in the rest before it, its hold timed by hand.
       record({
         exerciseId: 'elbow-plank',
@@ -647,10 +656,7 @@ describe('bb-summary', () => {
         countedAway: 2,
         endedBy: 'stopped',
       }),
-    ];
-    summary.durationMs = 60_000;
-    summary.devicePlacement = 'chest';
-    document.body.append(summary);
+    ]);
     expect(await rowsOf(summary)).toEqual([
       ['Elbow plank', '1', '20 s', '30 s'],
       ['Strap out of reach during the set'],
@@ -660,8 +666,7 @@ describe('bb-summary', () => {
   });
 
   it('says under a set whose strap stayed connected, its motion stopped, that its motion stopped, not that it was out of reach', async () => {
-    const summary = document.createElement('bb-summary');
-    summary.records = [
+    const summary = minuteWithStrapSummary([
       record({
         exerciseId: 'elbow-plank',
         target: 30,
@@ -680,10 +685,7 @@ describe('bb-summary', () => {
         deviceStopped: true,
         countedAway: 7,
       }),
-    ];
-    summary.durationMs = 60_000;
-    summary.devicePlacement = 'chest';
-    document.body.append(summary);
+    ]);
     expect(await rowsOf(summary)).toEqual([
       ['Elbow plank', '1', '20 s', '30 s'],
       ['Strap motion stopped during the set'],
@@ -693,18 +695,14 @@ describe('bb-summary', () => {
   });
 
   it('says under a set the watch took over from a strap given up for lost from which rep it counted', async () => {
-    const summary = document.createElement('bb-summary');
-    summary.records = [
+    const summary = minuteWithStrapSummary([
       record({
         count: 10,
         deviceAway: true,
         takenOver: { from: 'chest', placement: 'wrist', how: 'lost', countBefore: 3, heldMsBefore: null },
       }),
       record({ setNumber: 2, count: 10 }),
-    ];
-    summary.durationMs = 60_000;
-    summary.devicePlacement = 'chest';
-    document.body.append(summary);
+    ]);
     expect(await rowsOf(summary)).toEqual([
       ['Superman', '1', '10', '10'],
       ['Strap out of reach during the set'],
