@@ -41,7 +41,7 @@ import { goneOnWithoutText } from '../../../src/workout/by-hand.ts';
 import { fileStamp } from '../../../src/workout/calendar.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 import { initialSessionState, reduceSession, type SessionAction } from '../../../src/workout/session.ts';
-import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
+import { chestStrapStatus, heartRateStrapStatus, watchStatus } from '../../device-status.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { describeWithShared } from '../../shared.ts';
 import { asBluetoothDevice, FakeDevice, hex } from '../sensors/ble/fake-device.ts';
@@ -503,15 +503,7 @@ describe('What a set needs of the devices, that their drop pauses', () => {
   const TRUNK = PROGRAM.map((e) => e.id).filter((id) => id !== 'lat-pulldown');
   const status = (patch: Partial<DeviceStatus>): DeviceStatus =>
     chestStrapStatus({ counts: TRUNK, ...patch });
-  const watch = status({
-    id: 'w',
-    name: 'InfiniTime',
-    kind: 'pinetime',
-    placement: 'wrist',
-    heartRate: false,
-    motion: false,
-    counts: ['lat-pulldown'],
-  });
+  const watch = watchStatus();
   const h10Away = status({ connection: 'reconnecting' });
 
   it('holds a set picked up on a new page for the devices it needs, as one a drop pauses', () => {
