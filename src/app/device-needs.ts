@@ -103,9 +103,10 @@ export function droppedDevicePlacement(
  * the devices: the one away of those `needs` asks for (see droppedDevicePlacement); else the one the
  * old page named (`saved`, kept with the session since it was known, see
  * StateSnapshot.pausedForDevice); else, with devices of the last visit not yet reached whose drop could
- * pause it (see awaitedThatPause), whose pause it is (see pauseForConnectionOnRestore), their one placement; else, all back, the one placement of
- * those it asks for, as no other could have paused it. Undefined where two worn apart are in question
- * and the session, saved before it kept the device, names none.
+ * pause it (see awaitedThatPause), whose pause it is (see pauseForConnectionOnRestore), their one
+ * placement; else, all back, the one placement of those it asks for, as no other could have paused it.
+ * Undefined where two worn apart are in question and the session, saved before it kept the device,
+ * names none.
  */
 export function restoredDropPlacement(
   devices: Pick<DeviceState, 'devices' | 'awaiting'>,

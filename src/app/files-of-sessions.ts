@@ -43,9 +43,9 @@ export class FilesOfSessions {
   /**
    * One listed session's sets, its plan (the weights, a plank's goals) and its heart rate, read when
    * History asks for them, not with the list: years of sessions' sets and heart rate are not all read
-   * to list a page of them. Memory's whole copy where memory holds the session (see SessionsInMemory.copyOf), as
-   * its file takes it: the store may have only the sets written before it filled. Null for a session
-   * no longer here.
+   * to list a page of them. Memory's whole copy where memory holds the session (see
+   * SessionsInMemory.copyOf), as its file takes it: the store may have only the sets written before it
+   * filled. Null for a session no longer here.
    */
   async setsOfSession(id: string): Promise<SessionSets | null> {
     const inMemory = this.host.inMemory.copyOf(id);

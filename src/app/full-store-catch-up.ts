@@ -76,9 +76,9 @@ export class FullStoreCatchUp {
         while (endedInMemory.firstWaiting()) {
           const ended = endedInMemory.firstWaiting()!;
           const saved = await ended.catchUp(when);
-          // Deleted while it was being written: in History here (SessionDeletes.forgetEnded has taken it out of the
-          // line already, so the line's first is another session now), or in another tab, whose
-          // message is on its way. Nothing of it is written again, nor kept for a file.
+          // Deleted while it was being written: in History here (SessionDeletes.forgetEnded has taken
+          // it out of the line already, so the line's first is another session now), or in another
+          // tab, whose message is on its way. Nothing of it is written again, nor kept for a file.
           if (endedInMemory.isDeleted(ended) || ended.letGo) {
             endedInMemory.leaveLine(ended);
             continue;

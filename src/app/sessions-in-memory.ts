@@ -52,8 +52,8 @@ export class SessionsInMemory {
   /**
    * The sessions a file of every session takes from memory: the one under way, one the store should
    * hold but cannot, and those that ended here whose only whole copy is in memory (EndedInMemory:
-   * with none to save them, waiting for room, or failed by the store). One the store does not hold because it was deleted, or
-   * not kept, stays out: the person removed it.
+   * with none to save them, waiting for room, or failed by the store). One the store does not hold
+   * because it was deleted, or not kept, stays out: the person removed it.
    */
   all(): SessionRecorder[] {
     const lastKept = keptInMemoryOnly(this.history.state) ? this.recording.last : null;

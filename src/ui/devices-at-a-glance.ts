@@ -130,9 +130,9 @@ export function namedOnTheNarrowLine(device: Pick<DeviceStatus, 'kind'>): boolea
  * connecting… · Bangle.js 5e6f waiting", took a third, cut off under the clamp), then each one not
  * found, or tried again at Reconnect; two or more not found by their count, "2 devices not found":
  * each named, "Virtual strap connected · Polar H10 0000E2E0 not found · Bangle.js 5e6f not found",
- * took three lines of a 360 px phone, the last cut off. Three or more, the first named and how many more ("Connecting
- * Polar H10 0000E2E0, then 2 more"): named one after the other they took three lines, the last cut
- * off; each is named, with its state, in the line opened. On a phone with its text at twice its size
+ * took three lines of a 360 px phone, the last cut off. Three or more, the first named and how many
+ * more ("Connecting Polar H10 0000E2E0, then 2 more"): named one after the other they took three
+ * lines, the last cut off; each is named, with its state, in the line opened. On a phone with its text at twice its size
  * see narrowDevicesLine.
  */
 export function earlierVisitAtAGlance(
