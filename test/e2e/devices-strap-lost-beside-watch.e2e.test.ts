@@ -8,13 +8,13 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
-import { describeWithShared, readSharedJson } from '../shared.ts';
-import { openPhoneHearingCues, runClockUntil, startTheSet, textShown } from './app-page.ts';
-import { type EmulatedPeripheral, emulatePeripheral, letGoAndClose, pineTime } from './ble-peripheral.ts';
-import { launchChromium } from './chromium.ts';
+import { describeWithShared } from '../shared.ts';
+import { runClockUntil, startTheSet, textShown } from './app-page.ts';
+import { type EmulatedPeripheral, letGoAndClose } from './ble-peripheral.ts';
 import { linesSaid } from './cue-spy.ts';
 import { connectInTurn, devicesLine, devicesListed } from './devices-line.ts';
-import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
+import { type EmulatedH10, supermanFrames } from './emulated-polar-h10.ts';
+import { strapBesideStillWatch } from './strap-beside-watch.ts';
 
 const TOOK_OVER_LINE = 'Strap out of reach: the watch counts from here';
 
@@ -25,12 +25,7 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
   let watch: EmulatedPeripheral;
 
   beforeAll(async () => {
-    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
-    browser = await launchChromium();
-    page = await openPhoneHearingCues(browser);
-    strap = await emulateH10(browser, page, vectors, { battery: false });
-    // 1 g on z, the watch flat and still: it counts no rep of its own here.
-    watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
+    ({ browser, page, strap, watch } = await strapBesideStillWatch());
   });
 
   afterAll(() => letGoAndClose(browser, watch, strap));
