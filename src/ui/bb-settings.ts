@@ -699,6 +699,7 @@ export class BbSettings extends LitElement {
 
   private renderSound(s: Settings) {
     const known = s.voiceUri === null || this.voices.some((v) => v.uri === s.voiceUri);
+    const chosenWords = chosenVoiceText(s.voiceUri, this.voices);
     // The coach speaks English: English voices first, by name, and the others apart.
     const byName = (a: VoiceChoice, b: VoiceChoice) => a.name.localeCompare(b.name);
     const english = this.voices.filter((v) => v.english).sort(byName);
@@ -729,11 +730,11 @@ export class BbSettings extends LitElement {
           </select>
         </label>
         <div class="voice-twin" aria-hidden="true" inert>
-          <select tabindex="-1"><option>${chosenVoiceText(s.voiceUri, this.voices)}</option></select>
+          <select tabindex="-1"><option>${chosenWords}</option></select>
         </div>
         ${
           this.voiceMenuFit.cut
-            ? html`<p class="note chosen-voice" aria-hidden="true">${chosenVoiceText(s.voiceUri, this.voices)}</p>`
+            ? html`<p class="note chosen-voice" aria-hidden="true">${chosenWords}</p>`
             : nothing
         }
         <label>
