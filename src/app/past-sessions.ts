@@ -45,7 +45,7 @@ export class PastSessions {
     }
   }
 
-  /** The past sessions as read with the history (see readHistory), in place of those kept. */
+  /** The past sessions as read with the history (see HistoryListing.readHistory), in place of those kept. */
   readWith(past: Map<string, PastSession>): void {
     this.past = past;
   }
