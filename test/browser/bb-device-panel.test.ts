@@ -69,6 +69,11 @@ function earlierVisitOnItsWay(firstTries: DeviceState['firstTries']): DeviceStat
   });
 }
 
+/** The line at a glance: the devices and their states, in a word or at length. */
+function glanceLine(panel: BbDevicePanel): HTMLElement {
+  return panel.shadowRoot!.querySelector<HTMLElement>('details.glance .gist')!;
+}
+
 /** Each device of an earlier visit the panel names, with its state. */
 function namedOnTheirWay(panel: BbDevicePanel): (string | null | undefined)[][] {
   return [...panel.shadowRoot!.querySelectorAll('.awaited')].map((a) => [
@@ -412,7 +417,7 @@ describe('bb-device-panel', () => {
       const oneTried = onAPhone.getBoundingClientRect().height;
       onAPhone.device = onTheirWay;
       await onAPhone.updateComplete;
-      const gist = onAPhone.shadowRoot!.querySelector<HTMLElement>('details.glance .gist')!;
+      const gist = glanceLine(onAPhone);
       // The virtual strap standing in meanwhile is said under the line, on the start screen.
       expect(gist.textContent).toBe('Connecting Polar H10 0000E2E0, then Bangle.js 5e6f');
       expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
@@ -433,7 +438,7 @@ describe('bb-device-panel', () => {
       const oneTried = panel.getBoundingClientRect().height;
       panel.device = { ...onTheirWay, firstTries: [h10, bangle, watch] };
       await panel.updateComplete;
-      const gist = panel.shadowRoot!.querySelector<HTMLElement>('details.glance .gist')!;
+      const gist = glanceLine(panel);
       expect(gist.textContent).toBe('Connecting Polar H10 0000E2E0, then 2 more');
       expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
       expect(panel.getBoundingClientRect().height).toBe(oneTried);
@@ -458,7 +463,7 @@ describe('bb-device-panel', () => {
     const restore = await layOutAsTheApp(180, 320, '0 0.375rem');
     try {
       const panel = await mount(onTheirWay);
-      const gist = () => panel.shadowRoot!.querySelector<HTMLElement>('details.glance .gist')!;
+      const gist = () => glanceLine(panel);
       expect(gist().textContent).toBe('Connecting strap');
       expect(gist().scrollHeight).toBeLessThanOrEqual(gist().clientHeight);
       panel.device = { ...onTheirWay, firstTries: [h10, bangle, watch] };
