@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { KNOWN_DEVICE_WORDS, RECORDING_WORDS } from '../../../src/app/devices.ts';
 import { BLUETOOTH_WORDS, describeBluetoothError, deviceFailed } from '../../../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../../../src/sensors/ble/problems.ts';
-import { DEVICE_PROBLEM_KINDS } from '../../../src/sensors/ble/profile.ts';
 import { PHONE_MOTION_WORDS } from '../../../src/sensors/phone/phone-motion.ts';
 import {
   HEADLINE_MAX_CHARS,
@@ -13,26 +12,13 @@ import {
   shutSubject,
   splitProblem,
 } from '../../../src/ui/problem-line.ts';
+import { EVERY_DEVICE_PROBLEM, LONG_DEVICE_NAME } from '../../device-problems.ts';
 import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
 
 /** A long device name, as a Polar strap's: names never make a headline longer. */
-const DEVICE = 'Polar H10 0000E2E0';
+const DEVICE = LONG_DEVICE_NAME;
 
-const EVERY_PROBLEM: ReadonlyArray<readonly [string, string]> = [
-  ...Object.entries(BLUETOOTH_WORDS).map(([reason, words]) => [`Bluetooth ${reason}`, words] as const),
-  [
-    'Bluetooth failed otherwise',
-    deviceFailed('GATT Server is disconnected. Cannot perform GATT operations.'),
-  ],
-  ...DEVICE_PROBLEM_KINDS.map(
-    (kind) =>
-      [kind, deviceProblem(kind, { device: DEVICE, why: 'the sensor did not answer' }).message] as const,
-  ),
-  ...Object.entries(PHONE_MOTION_WORDS).map(([reason, words]) => [`phone motion ${reason}`, words] as const),
-  ['not a recording', RECORDING_WORDS.notARecording('it does not open as JSON')],
-  ['empty recording', RECORDING_WORDS.empty],
-  ['strap of an earlier visit not found', KNOWN_DEVICE_WORDS.notFound(DEVICE, true)],
-];
+const EVERY_PROBLEM = EVERY_DEVICE_PROBLEM;
 
 describe('the headline of every device problem', () => {
   it.each(EVERY_PROBLEM)('%s: a few words and a colon, then why and what to do', (_, problem) => {
