@@ -20,6 +20,7 @@ import {
   LONG_DEVICE_NAME,
 } from '../device-problems.ts';
 import { chestStrapStatus } from '../device-status.ts';
+import { STORE_ERROR_KINDS } from '../store-error-kinds.ts';
 import { layOutAsTheApp, mount as mountElement } from './mount.ts';
 
 const PROBLEMS = [...EVERY_DEVICE_PROBLEM, BLUETOOTH_TURNED_OFF];
@@ -149,16 +150,6 @@ function failedStore(kind: StoreErrorKind, held: number, hasCurrent: boolean, ba
   } as unknown as Persistence;
 }
 
-const STORE_KINDS: StoreErrorKind[] = [
-  'quota',
-  'blocked',
-  'version',
-  'upgraded',
-  'moved',
-  'unavailable',
-  'unknown',
-];
-
 /** The storage notice's words and boxes. */
 const NOTICE_WORDS = 'p, summary, section';
 const NOTICE_BOXES = 'p, summary, section, button';
@@ -174,7 +165,7 @@ describe.each([
   [360, 640],
 ] as const)('a storage problem at %i × %i', (width, height) => {
   it.each(
-    STORE_KINDS.flatMap((kind) => [
+    STORE_ERROR_KINDS.flatMap((kind) => [
       [kind, 'between sessions', false] as const,
       [kind, 'in a set', true] as const,
     ]),

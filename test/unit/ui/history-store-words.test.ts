@@ -2,18 +2,11 @@
 // a greyed-out Import a file, before the person goes looking for a file, and says what would let it.
 // Where the store would not open, it says why the sessions saved on the device are not listed.
 import { describe, expect, it } from 'vitest';
-import { StoreError, type StoreErrorKind } from '../../../src/store/errors.ts';
+import { StoreError } from '../../../src/store/errors.ts';
 import { importBarred, keptUntilTabCloses, sessionsUnread } from '../../../src/ui/history-store-words.ts';
+import { STORE_ERROR_KINDS } from '../../store-error-kinds.ts';
 
-const KINDS: readonly StoreErrorKind[] = [
-  'quota',
-  'blocked',
-  'version',
-  'upgraded',
-  'moved',
-  'unavailable',
-  'unknown',
-];
+const KINDS = STORE_ERROR_KINDS;
 
 describe('why nothing can be imported now', () => {
   it('says storage is off or private when the browser gave no reason', () => {
