@@ -221,23 +221,32 @@ export class BbStorageNotice extends LitElement {
       this.persistence.sessionsHeldInMemory(),
       { lastAmongThem: hasCurrent, storeOpened, noneSaved: this.persistence.noneHeldInMemorySaved() },
     );
-    const brief = headline !== undefined && this.narrowScreen.matches;
-    const said = brief
-      ? html`<details><summary>${headline}. <span class="more">More</span></summary><p>${message}</p></details>`
-      : html`<p>${message}</p>`;
-    return html`<section class=${brief ? 'problem headlined' : 'problem'} role="alert">
-      ${said}
-      ${
-        savesAll
-          ? html`<div class="actions"><button @click=${() => this.saveAll()}>${button}</button></div>`
-          : hasCurrent
-            ? html`<div class="actions">
-                <button @click=${() => this.save('json')}>Save this session (JSON)</button>
-                <button class="quiet" @click=${() => this.save('fit')}>Save as FIT</button>
-              </div>`
-            : null
-      }
-      ${this.saveProblem ? html`<p class="save-problem">${this.saveProblem}</p>` : null}
+    const actions = savesAll
+      ? html`<div class="actions"><button @click=${() => this.saveAll()}>${button}</button></div>`
+      : hasCurrent
+        ? html`<div class="actions">
+            <button @click=${() => this.save('json')}>Save this session (JSON)</button>
+            <button class="quiet" @click=${() => this.save('fit')}>Save as FIT</button>
+          </div>`
+        : null;
+    const saveProblem = this.saveProblem ? html`<p class="save-problem">${this.saveProblem}</p>` : null;
+    // On a phone with its text at twice its size, every store problem is its few words and More, its
+    // message and buttons under them: whole, a store that failed after it had opened took 117–604 px
+    // of a 320 px window on the start screen, Start under it at 742–822 px.
+    if (this.narrowScreen.matches) {
+      return html`<section class="problem headlined" role="alert">
+        <details>
+          <summary>${headline ?? withoutFullStop(problem.brief)}. <span class="more">More</span></summary>
+          <p>${message}</p>
+          ${actions}
+        </details>
+        ${saveProblem}
+      </section>`;
+    }
+    return html`<section class="problem" role="alert">
+      <p>${message}</p>
+      ${actions}
+      ${saveProblem}
     </section>`;
   }
 
@@ -334,6 +343,11 @@ export class BbStorageNotice extends LitElement {
       this.saveProblem = fileNotMadeWords(format, error);
     }
   }
+}
+
+/** A store problem's brief as a headline, which "More" follows after a full stop of its own. */
+function withoutFullStop(brief: string): string {
+  return brief.replace(/\.$/, '');
 }
 
 /**

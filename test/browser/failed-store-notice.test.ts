@@ -1,6 +1,7 @@
 // The notice of sessions ended after a store that had opened stopped working (the browser closed its
 // database), on a 360×640 phone: memory keeps every session ended from then on until the tab closes,
-// not only the last, and the notice, History and one backup hold them all.
+// not only the last, and the notice, History and one backup hold them all; on a phone with its text at
+// twice its size, its few words and More.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
@@ -66,5 +67,25 @@ describe('the notice of sessions ended after the store failed', () => {
       );
     const file = await mounted.app.persistence.backup();
     expect(JSON.parse(await file.blob.text()).sessions).toHaveLength(2);
+  });
+
+  // The whole of it took 117–604 px of the 320 px window, Start under it at 742–822 px.
+  it('on a phone with its text at twice its size (180 × 320), takes a quarter of the window at most, and opens to its message and its save with More', async () => {
+    // A phone with its text at twice its size, the app's layout the same but for its width.
+    await page.viewport(180, 320);
+    opened.close();
+    await oneSessionCutShort(mounted.app);
+    await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
+    const notice = page.getByRole('alert');
+    await expect.element(notice).toHaveTextContent('This browser does not let Backbeat save. More');
+    expect(notice.element().getBoundingClientRect().height).toBeLessThanOrEqual(innerHeight / 4);
+
+    await notice.getByText('More').click();
+    await expect
+      .element(notice)
+      .toHaveTextContent(
+        'This browser does not let Backbeat save data here (storage is off or private). Sessions stay in memory only: export them to keep them.',
+      );
+    await expect.element(notice.getByRole('button', { name: 'Save this session (JSON)' })).toBeVisible();
   });
 });

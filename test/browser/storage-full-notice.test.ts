@@ -2,6 +2,7 @@
 // smallest phone (180 px wide, or a phone with its text at twice its size): its words and its buttons
 // inside its border, where the person reads them and taps.
 import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
 import { HistoryModel } from '../../src/app/history-model.ts';
 import type { Persistence } from '../../src/app/persistence.ts';
 import { StoreError } from '../../src/store/errors.ts';
@@ -40,6 +41,12 @@ function pastTheBorder(notice: HTMLElement): Record<string, number> {
   return past;
 }
 
+/** On the smallest phone the notice's message and buttons are under its few words, opened with More. */
+async function openWithMore(notice: HTMLElement): Promise<void> {
+  await userEvent.click(notice.shadowRoot!.querySelector('summary')!);
+  await expect.element(page.elementLocator(notice.shadowRoot!.querySelector('button')!)).toBeVisible();
+}
+
 describe('the notice of sessions held in memory while storage is full, 180 px wide', () => {
   afterEach(() => document.body.replaceChildren());
 
@@ -51,6 +58,7 @@ describe('the notice of sessions held in memory while storage is full, 180 px wi
     const restore = await layOutAsTheApp(180, 320, '0 1rem');
     try {
       const notice = await mount('bb-storage-notice', { persistence: fullStore(held, hasCurrent) });
+      await openWithMore(notice);
       expect(notice.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe(button);
       expect(pastTheBorder(notice)).toEqual({});
     } finally {
@@ -70,6 +78,7 @@ describe('the notice of sessions a full store never took, 180 px wide', () => {
     try {
       const persistence = fullStore(held, hasCurrent, new StoreError('quota'), true);
       const notice = await mount('bb-storage-notice', { persistence });
+      await openWithMore(notice);
       expect(notice.shadowRoot!.querySelector('p')!.textContent).toMatch(/not been saved yet/);
       expect(notice.shadowRoot!.querySelector('button')!.textContent!.trim()).toBe(button);
       expect(pastTheBorder(notice)).toEqual({});
@@ -90,6 +99,7 @@ describe('the notice of sessions held in memory after the store failed for anoth
     try {
       const closed = new StoreError('unavailable', new DOMException('closed', 'InvalidStateError'));
       const notice = await mount('bb-storage-notice', { persistence: fullStore(held, hasCurrent, closed) });
+      await openWithMore(notice);
       const buttons = [...notice.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
       expect(buttons).toEqual([button]);
       expect(pastTheBorder(notice)).toEqual({});
