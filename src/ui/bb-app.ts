@@ -345,6 +345,11 @@ export class BbApp extends LitElement {
         max-width: 44rem;
         text-align: center;
       }
+      /* The width of the screen's column, its text read from the line's start as over any other screen. */
+      .ready bb-storage-notice {
+        justify-self: stretch;
+        text-align: start;
+      }
       .ready h2 {
         font-size: clamp(1.6rem, 6vmin, 3rem);
         margin: 0.25rem 0 0;
@@ -741,7 +746,7 @@ export class BbApp extends LitElement {
           <bb-storage-notice
             .persistence=${this.app.persistence}
             ?compact=${running}
-            ?problem-said-below=${this.showsSummary()}
+            ?problem-said-below=${this.showsSummary() || this.showsStartScreen()}
             ?problem-shown-in-session=${this.showsExercise()}
           ></bb-storage-notice>
           ${
@@ -1073,6 +1078,15 @@ export class BbApp extends LitElement {
                     state.plan.map((planned) => planned.exercise),
                     state.countedByDevice,
                   )}</p>`
+        }
+        ${
+          // Under Start, as the update prompt is: a store that fails after the page opened must not
+          // move Start from under a finger, and above it on a phone with large text it put Start
+          // below the window. The offers to resume or move a session stay above (see render).
+          // Absent with no problem: an empty one took a gap of the screen's grid.
+          this.history.value.problem
+            ? html`<bb-storage-notice .persistence=${this.app.persistence} problem-alone></bb-storage-notice>`
+            : null
         }
         ${
           // The text under it is being read as the offline news comes: the news must not move it.

@@ -142,11 +142,17 @@ export class BbStorageNotice extends LitElement {
    */
   @property({ type: Boolean }) compact = false;
   /**
-   * The summary is under it: it says the storage problem in a line beside the session's files, its
-   * one set of them, so that "Session done" and what was done come first on the screen. A session
-   * with no set done has no files there, and needs no word about saving: it is not kept anyway.
+   * The storage problem is said elsewhere: under Start on the start screen (see problemAlone), or in
+   * the summary under it, in a line beside the session's files, its one set of them, so that "Session
+   * done" and what was done come first on the screen. A session with no set done has no files there,
+   * and needs no word about saving: it is not kept anyway.
    */
   @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
+  /**
+   * The storage problem alone, none of the offers: on the start screen it is shown under Start (see
+   * BbApp.renderReady), the offers to resume or move a session over the screen as before.
+   */
+  @property({ type: Boolean, attribute: 'problem-alone' }) problemAlone = false;
   /**
    * The set or rest on screen shows the problem's line itself, in the room kept under its number or
    * countdown (see BbSetView.notSavingLine, BbRestView.notSavingLine): here it is told to a screen
@@ -183,6 +189,7 @@ export class BbStorageNotice extends LitElement {
       hasCurrent,
     } = h;
     const shownElsewhere = elsewhere !== null && recordedInAnotherTab(h);
+    if (this.problemAlone) return problem ? this.renderProblem(problem, hasCurrent, h.storeOpened) : null;
     return html`
       ${shownElsewhere ? this.renderElsewhere(elsewhere) : null}
       ${

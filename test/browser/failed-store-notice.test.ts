@@ -69,6 +69,29 @@ describe('the notice of sessions ended after the store failed', () => {
     expect(JSON.parse(await file.blob.text()).sessions).toHaveLength(2);
   });
 
+  // At 180 × 320, over Start, it put Start's top at 333 px of the 320 px window: under Start, as the
+  // update prompt is, it leaves Start where it was.
+  it.each([
+    [360, 640],
+    [180, 320],
+  ])(
+    'at %i × %i, leaves Start whole in the window on the start screen, the notice under it',
+    async (width, height) => {
+      await page.viewport(width, height);
+      opened.close();
+      await oneSessionCutShort(mounted.app);
+      await expect.poll(() => mounted.app.persistence.history.state.storage).toBe('memory');
+      const notice = page.getByRole('alert');
+      await expect.element(notice).toBeVisible();
+      const start = page.getByRole('button', { name: 'Start', exact: true });
+      await expect.element(start).toBeVisible();
+      const startEdges = start.element().getBoundingClientRect();
+      expect(startEdges.top).toBeGreaterThanOrEqual(0);
+      expect(startEdges.bottom).toBeLessThanOrEqual(innerHeight);
+      expect(notice.element().getBoundingClientRect().top).toBeGreaterThanOrEqual(startEdges.bottom);
+    },
+  );
+
   // The whole of it took 117–604 px of the 320 px window, Start under it at 742–822 px.
   it('on a phone with its text at twice its size (180 × 320), takes a quarter of the window at most, and opens to its message and its save with More', async () => {
     // A phone with its text at twice its size, the app's layout the same but for its width.
