@@ -53,6 +53,20 @@ function fourSetsWithTheirHeartRates(
   return summary;
 }
 
+/** A plank of 20 s of its 30 begun with the strap out of reach, its hold timed by hand and stopped. */
+function plankTimedByHandWithoutTheStrap(more: Partial<SetRecord> = {}): SetRecord {
+  return record({
+    exerciseId: 'elbow-plank',
+    target: 30,
+    count: 0,
+    holdMs: 20_400,
+    peakDeg: null,
+    endedBy: 'stopped',
+    deviceAway: true,
+    ...more,
+  });
+}
+
 /** The summary, on the page, of a minute's session counted by a chest strap, of `records`. */
 function minuteWithStrapSummary(records: SetRecord[]): HTMLElementTagNameMap['bb-summary'] {
   const summary = document.createElement('bb-summary');
@@ -639,15 +653,7 @@ describe('bb-summary', () => {
   it('says under a set that went on without its strap that it did, where its reps tapped with +1 do not already', async () => {
     const summary = minuteWithStrapSummary([
       // A plank begun with the strap given up on in the rest before it, its hold timed by hand.
-      record({
-        exerciseId: 'elbow-plank',
-        target: 30,
-        count: 0,
-        holdMs: 20_400,
-        peakDeg: null,
-        endedBy: 'stopped',
-        deviceAway: true,
-      }),
+      plankTimedByHandWithoutTheStrap(),
       record({
         setNumber: 1,
         count: 4,
@@ -667,16 +673,7 @@ describe('bb-summary', () => {
 
   it('says under a set whose strap stayed connected, its motion stopped, that its motion stopped, not that it was out of reach', async () => {
     const summary = minuteWithStrapSummary([
-      record({
-        exerciseId: 'elbow-plank',
-        target: 30,
-        count: 0,
-        holdMs: 20_400,
-        peakDeg: null,
-        endedBy: 'stopped',
-        deviceAway: true,
-        deviceStopped: true,
-      }),
+      plankTimedByHandWithoutTheStrap({ deviceStopped: true }),
       record({
         setNumber: 1,
         count: 10,
