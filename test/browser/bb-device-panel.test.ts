@@ -82,6 +82,23 @@ function namedOnTheirWay(panel: BbDevicePanel): (string | null | undefined)[][] 
   ]);
 }
 
+/** The panel of an earlier visit's H10 on its first tries, now trying its three devices in turn. */
+async function allThreeOfTheEarlierVisitTried(panel: BbDevicePanel): Promise<void> {
+  const { h10, bangle, watch } = EARLIER_VISIT;
+  panel.device = { ...panel.device, firstTries: [h10, bangle, watch] };
+  await panel.updateComplete;
+}
+
+/** Every device of the earlier visit is named, in the order they are tried, a tap on the line away. */
+async function expectAllThreeNamedATapAway(panel: BbDevicePanel): Promise<void> {
+  await userEvent.click(panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!);
+  expect(namedOnTheirWay(panel)).toEqual([
+    ['Polar H10 0000E2E0', 'connecting…'],
+    ['Bangle.js 5e6f', 'waiting'],
+    ['InfiniTime', 'waiting'],
+  ]);
+}
+
 describe('bb-device-panel', () => {
   // The panel laid out whole, as a laptop's header has it: in a phone's window, out of a session with
   // Bluetooth, the devices fold to a line a tap opens (its tests say the size they are at).
@@ -430,25 +447,16 @@ describe('bb-device-panel', () => {
   // Three of an earlier visit, "Connecting Polar H10 0000E2E0, then Bangle.js 5e6f, then InfiniTime",
   // took three rows of a 360 px phone's line (58 px of its 38), the last cut off under its clamp of two.
   it('names the first of three devices of an earlier visit on their first tries on a phone, the others a tap away, on no more rows than one tried', async () => {
-    const { h10, bangle, watch } = EARLIER_VISIT;
-    const onTheirWay = earlierVisitOnItsWay([h10]);
     const restore = await layOutAsTheApp(360, 640, '0 0.75rem');
     try {
-      const panel = await mount(onTheirWay);
+      const panel = await mount(earlierVisitOnItsWay([EARLIER_VISIT.h10]));
       const oneTried = panel.getBoundingClientRect().height;
-      panel.device = { ...onTheirWay, firstTries: [h10, bangle, watch] };
-      await panel.updateComplete;
+      await allThreeOfTheEarlierVisitTried(panel);
       const gist = glanceLine(panel);
       expect(gist.textContent).toBe('Connecting Polar H10 0000E2E0, then 2 more');
       expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
       expect(panel.getBoundingClientRect().height).toBe(oneTried);
-      // Every one of them is named, in the order they are tried, a tap on the line away.
-      await userEvent.click(panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!);
-      expect(namedOnTheirWay(panel)).toEqual([
-        ['Polar H10 0000E2E0', 'connecting…'],
-        ['Bangle.js 5e6f', 'waiting'],
-        ['InfiniTime', 'waiting'],
-      ]);
+      await expectAllThreeNamedATapAway(panel);
     } finally {
       await restore();
     }
@@ -457,25 +465,17 @@ describe('bb-device-panel', () => {
   // At 180 px "Connecting Polar H10 0000E2E0" took three lines of the line's two (58 px of its 38),
   // the last cut off under its clamp, and "…, then 2 more" four.
   it('says on a phone with its text at twice its size the devices of an earlier visit on their first tries in a word or a count, on no more than the line, each named a tap away', async () => {
-    const { h10, bangle, watch } = EARLIER_VISIT;
-    const onTheirWay = earlierVisitOnItsWay([h10]);
     // The header's padding there, out of a session.
     const restore = await layOutAsTheApp(180, 320, '0 0.375rem');
     try {
-      const panel = await mount(onTheirWay);
+      const panel = await mount(earlierVisitOnItsWay([EARLIER_VISIT.h10]));
       const gist = () => glanceLine(panel);
       expect(gist().textContent).toBe('Connecting strap');
       expect(gist().scrollHeight).toBeLessThanOrEqual(gist().clientHeight);
-      panel.device = { ...onTheirWay, firstTries: [h10, bangle, watch] };
-      await panel.updateComplete;
+      await allThreeOfTheEarlierVisitTried(panel);
       expect(gist().textContent).toBe('Connecting 3 devices');
       expect(gist().scrollHeight).toBeLessThanOrEqual(gist().clientHeight);
-      await userEvent.click(panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!);
-      expect(namedOnTheirWay(panel)).toEqual([
-        ['Polar H10 0000E2E0', 'connecting…'],
-        ['Bangle.js 5e6f', 'waiting'],
-        ['InfiniTime', 'waiting'],
-      ]);
+      await expectAllThreeNamedATapAway(panel);
     } finally {
       await restore();
     }
