@@ -9,10 +9,9 @@ import { HEART_RATE_MEASUREMENT } from '../../src/protocol/uuids.ts';
 import { PROGRAM } from '../../src/workout/program.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';
 import { openAppOnPausedClock } from './app-page.ts';
-import { launchChromium } from './chromium.ts';
 import { type CueRecord, installCueSpy } from './cue-spy.ts';
 import { openDeviceMenu, openDevicesLine } from './devices-line.ts';
-import { type EmulatedH10, emulateH10, type Vector, vectorBytes } from './emulated-polar-h10.ts';
+import { type EmulatedH10, openAppBesideH10, type Vector, vectorBytes } from './emulated-polar-h10.ts';
 
 const superman = PROGRAM.find((e) => e.id === 'superman')!;
 const LIFT = 'Lift arms, legs, head and chest.';
@@ -23,14 +22,15 @@ describeWithShared("a strap out of reach as a new person's first set says how it
   let strap: EmulatedH10;
 
   beforeAll(async () => {
-    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
-    browser = await launchChromium();
-    page = await openAppOnPausedClock(browser, {
-      viewport: { width: 360, height: 640 },
-      initScript: installCueSpy,
-      voiceMsPerChar: 70,
-    });
-    strap = await emulateH10(browser, page, vectors, { battery: false });
+    ({ browser, page, strap } = await openAppBesideH10(
+      (browser) =>
+        openAppOnPausedClock(browser, {
+          viewport: { width: 360, height: 640 },
+          initScript: installCueSpy,
+          voiceMsPerChar: 70,
+        }),
+      { battery: false },
+    ));
     await openDeviceMenu(page, (target: Locator) => target.click());
     await page.getByRole('button', { name: 'Polar H10 / Verity Sense' }).click();
     await openDevicesLine(page, (target: Locator) => target.click());
@@ -40,7 +40,10 @@ describeWithShared("a strap out of reach as a new person's first set says how it
     );
     await strap.send(
       HEART_RATE_MEASUREMENT,
-      vectorBytes(vectors, 'Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1'),
+      vectorBytes(
+        readSharedJson<Vector[]>('vectors/vectors.json'),
+        'Real Polar H10 (fw 5.0.0/sw 3.3.1) HR notification #1',
+      ),
     );
   });
 

@@ -14,6 +14,7 @@ import {
   PMD_SERVICE,
 } from '../../src/protocol/uuids.ts';
 import { simulateRecording } from '../../src/sensors/virtual/recording.ts';
+import { readSharedJson } from '../shared.ts';
 import {
   type EmulatedPeripheral,
   emulatePeripheral,
@@ -21,6 +22,7 @@ import {
   type PeripheralOptions,
   type PeripheralSpec,
 } from './ble-peripheral.ts';
+import { launchChromium } from './chromium.ts';
 
 export interface Vector {
   readonly protocol: string;
@@ -125,6 +127,27 @@ export async function emulateH10(
 /** The H10's clock restarts at 2019-01-01 (ns since 2000-01-01) [P-TIME]. */
 const H10_CLOCK_START_NS = 599_616_000_000_000_000n;
 const SAMPLES_PER_FRAME = 36;
+
+export interface AppBesideH10 {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly strap: EmulatedH10;
+}
+
+/**
+ * Chromium launched, the app opened in it by `openPage`, and an H10 in reach of it answering with the
+ * shared vectors' bytes, not connected yet.
+ */
+export async function openAppBesideH10(
+  openPage: (browser: Browser) => Promise<Page>,
+  options: EmulatedH10Options,
+): Promise<AppBesideH10> {
+  const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
+  const browser = await launchChromium();
+  const page = await openPage(browser);
+  const strap = await emulateH10(browser, page, vectors, options);
+  return { browser, page, strap };
+}
 
 /** Raw type 1: `02`, uint64 LE ns of the last sample, `01`, then int16 LE x,y,z in mG per sample. */
 export function encodeAccFrame(

@@ -1,11 +1,9 @@
 // A Polar H10 and a PineTime worn together, emulated over the DevTools protocol beside a phone that
 // hears the coach's cues: the set-up of the tests of one going on without the other.
 import type { Browser, Page } from 'playwright-core';
-import { readSharedJson } from '../shared.ts';
 import { openPhoneHearingCues } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral, pineTime } from './ble-peripheral.ts';
-import { launchChromium } from './chromium.ts';
-import { type EmulatedH10, emulateH10, type Vector } from './emulated-polar-h10.ts';
+import { type EmulatedH10, openAppBesideH10 } from './emulated-polar-h10.ts';
 
 export interface StrapBesideWatch {
   readonly browser: Browser;
@@ -16,10 +14,7 @@ export interface StrapBesideWatch {
 
 /** The app on a phone, the strap (no battery service) and the watch in reach, neither connected yet. */
 export async function strapBesideStillWatch(): Promise<StrapBesideWatch> {
-  const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
-  const browser = await launchChromium();
-  const page = await openPhoneHearingCues(browser);
-  const strap = await emulateH10(browser, page, vectors, { battery: false });
+  const { browser, page, strap } = await openAppBesideH10(openPhoneHearingCues, { battery: false });
   // 1 g on z, the watch flat and still: it counts no rep of its own here.
   const watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
   return { browser, page, strap, watch };

@@ -6,13 +6,12 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, PMD_DATA } from '../../src/protocol/uuids.ts';
-import { describeWithShared, readSharedJson } from '../shared.ts';
+import { describeWithShared } from '../shared.ts';
 import { openPhoneHearingCues, runClockUntil, startTheSet, textShown } from './app-page.ts';
 import { letGoAndClose } from './ble-peripheral.ts';
-import { launchChromium } from './chromium.ts';
 import { linesSaid } from './cue-spy.ts';
 import { connectInTurn, devicesListed } from './devices-line.ts';
-import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
+import { type EmulatedH10, openAppBesideH10, supermanFrames } from './emulated-polar-h10.ts';
 
 const STOPPED_LINE = 'The strap has stopped sending motion. Count with plus one until the strap is back';
 
@@ -22,10 +21,7 @@ describeWithShared('a strap alone whose motion stops in the middle of a set, its
   let strap: EmulatedH10;
 
   beforeAll(async () => {
-    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
-    browser = await launchChromium();
-    page = await openPhoneHearingCues(browser);
-    strap = await emulateH10(browser, page, vectors, { battery: false });
+    ({ browser, page, strap } = await openAppBesideH10(openPhoneHearingCues, { battery: false }));
   });
 
   afterAll(() => letGoAndClose(browser, strap));

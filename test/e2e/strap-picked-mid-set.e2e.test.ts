@@ -6,12 +6,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PMD_DATA } from '../../src/protocol/uuids.ts';
-import { describeWithShared, readSharedJson } from '../shared.ts';
+import { describeWithShared } from '../shared.ts';
 import { openApp } from './app-page.ts';
-import { launchChromium } from './chromium.ts';
 import { installCueSpy } from './cue-spy.ts';
 import { devicesListed } from './devices-line.ts';
-import { type EmulatedH10, emulateH10, supermanFrames, type Vector } from './emulated-polar-h10.ts';
+import { type EmulatedH10, openAppBesideH10, supermanFrames } from './emulated-polar-h10.ts';
 
 /** Long enough for the virtual person to be counted a rep or more while the strap is connecting. */
 const CONNECTION_DELAY_MS = 10_000;
@@ -24,17 +23,20 @@ describeWithShared('a Polar H10 picked in the middle of a set on the virtual str
   let strap: EmulatedH10;
 
   beforeAll(async () => {
-    const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
-    browser = await launchChromium();
-    // A laptop: its header has room in a set for the strap beside the virtual strap.
-    page = await openApp(browser, { viewport: { width: 1366, height: 768 }, initScript: installCueSpy });
-    page.on('console', (message) => {
-      if (message.type() === 'error') console.log(`page error: ${message.text()}`);
-    });
-    strap = await emulateH10(browser, page, vectors, {
-      battery: true,
-      connectionDelayMs: CONNECTION_DELAY_MS,
-    });
+    ({ browser, page, strap } = await openAppBesideH10(
+      async (browser) => {
+        // A laptop: its header has room in a set for the strap beside the virtual strap.
+        const page = await openApp(browser, {
+          viewport: { width: 1366, height: 768 },
+          initScript: installCueSpy,
+        });
+        page.on('console', (message) => {
+          if (message.type() === 'error') console.log(`page error: ${message.text()}`);
+        });
+        return page;
+      },
+      { battery: true, connectionDelayMs: CONNECTION_DELAY_MS },
+    ));
   });
 
   afterAll(async () => {
