@@ -4,113 +4,106 @@
 // counts none of its reps; it counts the next set. Emulated over the DevTools protocol, on the page's
 // paused clock, so that the app's minute of reconnecting before it gives the strap up passes in
 // seconds.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared } from '../shared.ts';
-import { runClockUntil, startTheSet, textShown } from './app-page.ts';
-import { type EmulatedPeripheral, letGoAndClose } from './ble-peripheral.ts';
-import { linesSaid } from './cue-spy.ts';
+import { runClockUntil, startTheSet } from './app-page.ts';
 import { connectInTurn, devicesLine, devicesListed } from './devices-line.ts';
-import { type EmulatedH10, supermanFrames } from './emulated-polar-h10.ts';
-import { strapBesideStillWatch } from './strap-beside-watch.ts';
+import { supermanFrames } from './emulated-polar-h10.ts';
+import { strapBesideStillWatchForTheFile } from './strap-beside-watch.ts';
 
 const TOOK_OVER_LINE = 'Strap out of reach: the watch counts from here';
 
 describeWithShared('a strap given up for lost beside a watch, in a set the watch can see', () => {
-  let browser: Browser;
-  let page: Page;
-  let strap: EmulatedH10;
-  let watch: EmulatedPeripheral;
-
-  beforeAll(async () => {
-    ({ browser, page, strap, watch } = await strapBesideStillWatch());
-  });
-
-  afterAll(() => letGoAndClose(browser, watch, strap));
-
+  const { page, strap, heard, lineOf, count } = strapBesideStillWatchForTheFile();
   const tap = (target: Locator) => target.tap();
-  const heard = () => linesSaid(page);
-  const lineOf = (selector: string) => textShown(page, selector);
-  const count = async () => Number((await lineOf('bb-set-view .face .count')) ?? 0);
 
   /** A simulated person's three supermans, streamed by the strap as the page's clock reaches each frame. */
   async function threeSupermansFromTheStrap(): Promise<void> {
     let streamedS = 0;
     for (const frame of supermanFrames(3).frames) {
-      await page.clock.runFor(Math.round((frame.atS - streamedS) * 1000));
+      await page().clock.runFor(Math.round((frame.atS - streamedS) * 1000));
       streamedS = frame.atS;
-      await strap.send(PMD_DATA, frame.bytes);
+      await strap().send(PMD_DATA, frame.bytes);
     }
   }
 
   it('connects the strap and the watch, and begins the first superman set', async () => {
-    await connectInTurn(page, tap, [
+    await connectInTurn(page(), tap, [
       ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
       ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
     ]);
-    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await page().getByRole('button', { name: 'Start', exact: true }).tap();
     expect(await lineOf('bb-set-view h2')).toBe('Superman');
-    await startTheSet(page, tap);
+    await startTheSet(page(), tap);
   });
 
   it('has the watch count the set once the strap is given up for lost, says so, and names it on the set screen', async () => {
     const before = (await heard()).length;
-    await strap.goOutOfReach();
+    await strap().goOutOfReach();
     await runClockUntil(
-      page,
+      page(),
       async () => (await heard()).slice(before).includes(TOOK_OVER_LINE),
       RECONNECT_WINDOW_MS + 5000,
     );
-    await runClockUntil(page, async () => (await page.locator('bb-set-view .paused').count()) === 0, 5000);
+    await runClockUntil(
+      page(),
+      async () => (await page().locator('bb-set-view .paused').count()) === 0,
+      5000,
+    );
     expect(await lineOf('bb-set-view h2')).toBe('Superman');
     expect(await lineOf('bb-set-view .away')).toBe('Strap out of reach: the watch counts');
     // The header says the same of the strap as the set does, where it said "keep going" beside it.
-    expect(await devicesListed(page)).toEqual([
+    expect(await devicesListed(page())).toEqual([
       'Polar H10 0000E2E0 out of reach: the watch counts',
       'InfiniTime connected',
     ]);
     expect((await heard()).slice(before).join('\n')).not.toMatch(/until the strap is back/);
-    await page.screenshot({ path: '/tmp/strap-lost-watch-counts.png' });
+    await page().screenshot({ path: '/tmp/strap-lost-watch-counts.png' });
     // The notice of the strap out of reach, opened, tells the same, and still how to have it back.
-    const notice = page.locator('bb-device-panel summary.problem-line');
+    const notice = page().locator('bb-device-panel summary.problem-line');
     await notice.tap();
-    await runClockUntil(page, () => page.locator('bb-device-panel details.glance[open]').isVisible(), 2000);
+    await runClockUntil(
+      page(),
+      () => page().locator('bb-device-panel details.glance[open]').isVisible(),
+      2000,
+    );
     expect(await notice.innerText()).toContain(
       'Out of reach: Polar H10 0000E2E0 did not come back, and the watch counts in its place. Wake it or move closer',
     );
-    await expect.poll(() => page.getByRole('button', { name: 'Reconnect' }).isVisible()).toBe(true);
+    await expect.poll(() => page().getByRole('button', { name: 'Reconnect' }).isVisible()).toBe(true);
     await notice.tap();
     await runClockUntil(
-      page,
-      async () => !(await page.locator('bb-device-panel details.glance[open]').isVisible()),
+      page(),
+      async () => !(await page().locator('bb-device-panel details.glance[open]').isVisible()),
       2000,
     );
   });
 
   it('counts none of the strap’s reps in that set once the strap is back, and counts them in the next set', async () => {
-    strap.comeBackInReach();
+    strap().comeBackInReach();
     // Both connected again, the header on a phone in a session is again the one line a tap opens.
     await runClockUntil(
-      page,
+      page(),
       async () =>
-        (await devicesLine(page).textContent()) === 'Polar H10 0000E2E0 connected · InfiniTime connected',
+        (await devicesLine(page()).textContent()) === 'Polar H10 0000E2E0 connected · InfiniTime connected',
       60_000,
     );
-    expect(await page.locator('bb-set-view .away').count()).toBe(0);
+    expect(await page().locator('bb-set-view .away').count()).toBe(0);
     const countBefore = await count();
     await threeSupermansFromTheStrap();
-    await page.clock.runFor(2000);
+    await page().clock.runFor(2000);
     expect(await count()).toBe(countBefore);
 
-    await page.getByRole('button', { name: /^\+1/ }).tap();
-    await page.getByRole('button', { name: 'Skip set' }).tap();
-    await runClockUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
-    await page.getByRole('button', { name: 'Start now' }).tap();
-    await runClockUntil(page, async () => (await lineOf('bb-set-view h2')) === 'Superman', 5000);
-    await startTheSet(page, tap);
+    await page().getByRole('button', { name: /^\+1/ }).tap();
+    await page().getByRole('button', { name: 'Skip set' }).tap();
+    await runClockUntil(page(), async () => (await page().locator('bb-rest-view').count()) > 0, 5000);
+    await page().getByRole('button', { name: 'Start now' }).tap();
+    await runClockUntil(page(), async () => (await lineOf('bb-set-view h2')) === 'Superman', 5000);
+    await startTheSet(page(), tap);
     await threeSupermansFromTheStrap();
-    await runClockUntil(page, async () => (await count()) === 3, 5000);
+    await runClockUntil(page(), async () => (await count()) === 3, 5000);
   });
 });

@@ -4,36 +4,21 @@
 // once, the set's line and the header name the watch, the heart rate stays on the screen, and the
 // set's record tells from which rep the watch counted. The strap's motion back in the middle of that
 // set counts none of its reps. Emulated over the DevTools protocol, on the page's paused clock.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared } from '../shared.ts';
-import { runClockUntil, startTheSet, textShown } from './app-page.ts';
-import { type EmulatedPeripheral, letGoAndClose } from './ble-peripheral.ts';
-import { linesSaid } from './cue-spy.ts';
+import { runClockUntil, startTheSet } from './app-page.ts';
 import { connectInTurn, devicesLine } from './devices-line.ts';
-import { type EmulatedH10, supermanFrames } from './emulated-polar-h10.ts';
-import { strapBesideStillWatch } from './strap-beside-watch.ts';
+import { supermanFrames } from './emulated-polar-h10.ts';
+import { strapBesideStillWatchForTheFile } from './strap-beside-watch.ts';
 
 const TOOK_OVER_LINE = 'Strap motion stopped: the watch counts from here';
 
 describeWithShared('a strap whose motion stops beside a watch, in a set the watch can see', () => {
-  let browser: Browser;
-  let page: Page;
-  let strap: EmulatedH10;
-  let watch: EmulatedPeripheral;
-
-  beforeAll(async () => {
-    ({ browser, page, strap, watch } = await strapBesideStillWatch());
-  });
-
-  afterAll(() => letGoAndClose(browser, watch, strap));
-
+  const { page, strap, heard, lineOf, count } = strapBesideStillWatchForTheFile();
   const tap = (target: Locator) => target.tap();
-  const heard = () => linesSaid(page);
-  const lineOf = (selector: string) => textShown(page, selector);
-  const count = async () => Number((await lineOf('bb-set-view .face .count')) ?? 0);
-  const plusOne = () => page.locator('bb-set-view').getByRole('button', { name: /^\+1/ });
+  const plusOne = () => page().locator('bb-set-view').getByRole('button', { name: /^\+1/ });
 
   /**
    * The strap's motion from `fromS` to `toS` of a simulated person's three supermans, streamed as the
@@ -43,10 +28,10 @@ describeWithShared('a strap whose motion stops beside a watch, in a set the watc
     let streamedS = fromS;
     let sent = 0;
     for (const frame of supermanFrames(3).frames.filter((f) => f.atS >= fromS && f.atS <= toS)) {
-      await page.clock.runFor(Math.round((frame.atS - streamedS) * 1000));
+      await page().clock.runFor(Math.round((frame.atS - streamedS) * 1000));
       streamedS = frame.atS;
-      await strap.send(PMD_DATA, frame.bytes);
-      if (sent++ % 2 === 0) await strap.send(HEART_RATE_MEASUREMENT, [0x00, 90]);
+      await strap().send(PMD_DATA, frame.bytes);
+      if (sent++ % 2 === 0) await strap().send(HEART_RATE_MEASUREMENT, [0x00, 90]);
     }
   }
 
@@ -59,21 +44,21 @@ describeWithShared('a strap whose motion stops beside a watch, in a set the watc
   /** The strap's heart rate alone, once a second, for `seconds`. */
   async function heartRateAloneFor(seconds: number): Promise<void> {
     for (let s = 0; s < seconds; s++) {
-      await page.clock.runFor(1000);
-      await strap.send(HEART_RATE_MEASUREMENT, [0x00, 95]);
+      await page().clock.runFor(1000);
+      await strap().send(HEART_RATE_MEASUREMENT, [0x00, 95]);
     }
   }
 
   it('connects the strap and the watch, and counts the first superman set from the strap', async () => {
-    await connectInTurn(page, tap, [
+    await connectInTurn(page(), tap, [
       ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
       ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
     ]);
-    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await page().getByRole('button', { name: 'Start', exact: true }).tap();
     expect(await lineOf('bb-set-view h2')).toBe('Superman');
-    await startTheSet(page, tap);
+    await startTheSet(page(), tap);
     await supermansFromTheStrap();
-    await runClockUntil(page, async () => (await count()) === 3, 5000);
+    await runClockUntil(page(), async () => (await count()) === 3, 5000);
   });
 
   it('has the watch count on once the strap’s motion stops, says so once, and keeps the heart rate', async () => {
@@ -86,34 +71,36 @@ describeWithShared('a strap whose motion stops beside a watch, in a set the watc
     expect((await heard()).slice(before).filter((line) => line.startsWith('Strap'))).toEqual([
       TOOK_OVER_LINE,
     ]);
-    expect(await page.locator('bb-set-view .paused').count()).toBe(0);
+    expect(await page().locator('bb-set-view .paused').count()).toBe(0);
     expect(await lineOf('bb-set-view .away')).toBe('Strap motion stopped: the watch counts');
-    expect(await devicesLine(page).textContent()).toBe('No strap motion · InfiniTime connected');
+    expect(await devicesLine(page()).textContent()).toBe('No strap motion · InfiniTime connected');
     expect(await lineOf('bb-heart-rate .bpm')).toBe('95');
-    await page.screenshot({ path: '/tmp/strap-motion-stopped-watch-counts.png' });
+    await page().screenshot({ path: '/tmp/strap-motion-stopped-watch-counts.png' });
 
     // A rep the watch did not see is counted with +1, from the three the strap had.
     await plusOne().tap();
-    await runClockUntil(page, async () => (await count()) === 4, 1000, 100);
+    await runClockUntil(page(), async () => (await count()) === 4, 1000, 100);
   });
 
   it('counts none of the strap’s reps in that set once its motion is back, and keeps in the record from which rep the watch counted', async () => {
     const before = (await heard()).length;
     // The person in the middle of their supermans as the strap streams again.
     await supermansFromTheStrap(5, 14);
-    await runClockUntil(page, async () => (await lineOf('bb-set-view .away')) === null, 3000, 100);
-    expect(await devicesLine(page).textContent()).toBe('Polar H10 0000E2E0 connected · InfiniTime connected');
+    await runClockUntil(page(), async () => (await lineOf('bb-set-view .away')) === null, 3000, 100);
+    expect(await devicesLine(page()).textContent()).toBe(
+      'Polar H10 0000E2E0 connected · InfiniTime connected',
+    );
     expect(await count()).toBe(4);
     expect((await heard()).slice(before).join('\n')).not.toMatch(/strap|watch/i);
 
-    await page.getByRole('button', { name: 'Skip set' }).tap();
-    await runClockUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 5000);
-    await page.getByRole('button', { name: 'Finish' }).tap();
-    await page.getByRole('button', { name: 'End session' }).tap();
-    await page.locator('bb-summary h2').waitFor();
+    await page().getByRole('button', { name: 'Skip set' }).tap();
+    await runClockUntil(page(), async () => (await page().locator('bb-rest-view').count()) > 0, 5000);
+    await page().getByRole('button', { name: 'Finish' }).tap();
+    await page().getByRole('button', { name: 'End session' }).tap();
+    await page().locator('bb-summary h2').waitFor();
     // Skipped, counted by the watch from the rep after the strap's three, and the +1 tapped then a
     // miscount of the watch's: no word of the strap out of reach, which it never was.
-    const notes = await page.locator('bb-summary bb-sets-table tr.note').allTextContents();
+    const notes = await page().locator('bb-summary bb-sets-table tr.note').allTextContents();
     expect(notes.map((note) => note.replace(/\s+/g, ' ').trim())).toEqual([
       'Cut short',
       'The watch counted from rep 4',
