@@ -10,9 +10,9 @@ import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { RECONNECT_WINDOW_MS } from '../../src/sensors/ble/gatt-session.ts';
 import { describeWithShared } from '../shared.ts';
 import { runClockUntil, startTheSet } from './app-page.ts';
-import { connectInTurn, devicesLine, devicesListed } from './devices-line.ts';
+import { devicesLine, devicesListed } from './devices-line.ts';
 import { supermanFrames } from './emulated-polar-h10.ts';
-import { strapBesideStillWatchForTheFile } from './strap-beside-watch.ts';
+import { connectBothAndBeginTheSuperman, strapBesideStillWatchForTheFile } from './strap-beside-watch.ts';
 
 const TOOK_OVER_LINE = 'Strap out of reach: the watch counts from here';
 
@@ -31,13 +31,7 @@ describeWithShared('a strap given up for lost beside a watch, in a set the watch
   }
 
   it('connects the strap and the watch, and begins the first superman set', async () => {
-    await connectInTurn(page(), tap, [
-      ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
-      ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
-    ]);
-    await page().getByRole('button', { name: 'Start', exact: true }).tap();
-    expect(await lineOf('bb-set-view h2')).toBe('Superman');
-    await startTheSet(page(), tap);
+    await connectBothAndBeginTheSuperman(page());
   });
 
   it('has the watch count the set once the strap is given up for lost, says so, and names it on the set screen', async () => {

@@ -1,10 +1,11 @@
 // A Polar H10 and a PineTime worn together, emulated over the DevTools protocol beside a phone that
 // hears the coach's cues: the set-up of the tests of one going on without the other.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { openPhoneHearingCues, textShown } from './app-page.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { openPhoneHearingCues, startTheSet, textShown } from './app-page.ts';
 import { type EmulatedPeripheral, emulatePeripheral, letGoAndClose, pineTime } from './ble-peripheral.ts';
 import { linesSaid } from './cue-spy.ts';
+import { connectInTurn } from './devices-line.ts';
 import { type EmulatedH10, openAppBesideH10 } from './emulated-polar-h10.ts';
 
 interface StrapBesideWatch {
@@ -57,4 +58,16 @@ export function strapBesideStillWatchForTheFile(): StrapBesideWatchOfTheFile {
     lineOf,
     count: async () => Number((await lineOf('bb-set-view .face .count')) ?? 0),
   };
+}
+
+/** Connects the strap, then the watch, from the devices line, and begins the first set, a superman's. */
+export async function connectBothAndBeginTheSuperman(page: Page): Promise<void> {
+  const tap = (target: Locator) => target.tap();
+  await connectInTurn(page, tap, [
+    ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
+    ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
+  ]);
+  await page.getByRole('button', { name: 'Start', exact: true }).tap();
+  expect(await textShown(page, 'bb-set-view h2')).toBe('Superman');
+  await startTheSet(page, tap);
 }

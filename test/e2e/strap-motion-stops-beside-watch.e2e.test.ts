@@ -4,20 +4,18 @@
 // once, the set's line and the header name the watch, the heart rate stays on the screen, and the
 // set's record tells from which rep the watch counted. The strap's motion back in the middle of that
 // set counts none of its reps. Emulated over the DevTools protocol, on the page's paused clock.
-import type { Locator } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { HEART_RATE_MEASUREMENT, PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared } from '../shared.ts';
-import { runClockUntil, startTheSet } from './app-page.ts';
-import { connectInTurn, devicesLine } from './devices-line.ts';
+import { runClockUntil } from './app-page.ts';
+import { devicesLine } from './devices-line.ts';
 import { supermanFrames } from './emulated-polar-h10.ts';
-import { strapBesideStillWatchForTheFile } from './strap-beside-watch.ts';
+import { connectBothAndBeginTheSuperman, strapBesideStillWatchForTheFile } from './strap-beside-watch.ts';
 
 const TOOK_OVER_LINE = 'Strap motion stopped: the watch counts from here';
 
 describeWithShared('a strap whose motion stops beside a watch, in a set the watch can see', () => {
   const { page, strap, heard, lineOf, count } = strapBesideStillWatchForTheFile();
-  const tap = (target: Locator) => target.tap();
   const plusOne = () => page().locator('bb-set-view').getByRole('button', { name: /^\+1/ });
 
   /**
@@ -50,13 +48,7 @@ describeWithShared('a strap whose motion stops beside a watch, in a set the watc
   }
 
   it('connects the strap and the watch, and counts the first superman set from the strap', async () => {
-    await connectInTurn(page(), tap, [
-      ['Polar H10 / Verity Sense', 'Polar H10 0000E2E0 connected'],
-      ['PineTime watch', 'Polar H10 0000E2E0 connected · InfiniTime connected'],
-    ]);
-    await page().getByRole('button', { name: 'Start', exact: true }).tap();
-    expect(await lineOf('bb-set-view h2')).toBe('Superman');
-    await startTheSet(page(), tap);
+    await connectBothAndBeginTheSuperman(page());
     await supermansFromTheStrap();
     await runClockUntil(page(), async () => (await count()) === 3, 5000);
   });
