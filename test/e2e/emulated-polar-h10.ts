@@ -144,9 +144,15 @@ export async function openAppBesideH10(
 ): Promise<AppBesideH10> {
   const vectors = readSharedJson<Vector[]>('vectors/vectors.json');
   const browser = await launchChromium();
-  const page = await openPage(browser);
-  const strap = await emulateH10(browser, page, vectors, options);
-  return { browser, page, strap };
+  try {
+    const page = await openPage(browser);
+    const strap = await emulateH10(browser, page, vectors, options);
+    return { browser, page, strap };
+  } catch (error) {
+    // The file's afterAll has no browser to close until this returns: one left open would outlive the run.
+    await browser.close();
+    throw error;
+  }
 }
 
 /** Raw type 1: `02`, uint64 LE ns of the last sample, `01`, then int16 LE x,y,z in mG per sample. */

@@ -19,8 +19,13 @@ interface StrapBesideWatch {
 async function strapBesideStillWatch(): Promise<StrapBesideWatch> {
   const { browser, page, strap } = await openAppBesideH10(openPhoneHearingCues, { battery: false });
   // 1 g on z, the watch flat and still: it counts no rep of its own here.
-  const watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
-  return { browser, page, strap, watch };
+  try {
+    const watch = await emulatePeripheral(browser, page, pineTime('C7:00:00:00:00:01', [0, 0, 0, 0, 0, 4]));
+    return { browser, page, strap, watch };
+  } catch (error) {
+    await letGoAndClose(browser, strap);
+    throw error;
+  }
 }
 
 /** The strap beside the still watch of one test file, and what its tests read off the phone. */
