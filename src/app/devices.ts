@@ -89,7 +89,6 @@ import {
 import type { ExportedFile } from './session-files.ts';
 
 export {
-  type AwayConnection,
   countedByMotion,
   droppedDevicePlacement,
   exercisesMotionStopped,
@@ -105,7 +104,6 @@ export {
   positionOutOfReach,
   restoredDropPlacement,
   type SetNeeds,
-  seesNoExercise,
   setNeeds,
   takenOverOf,
 } from './device-needs.ts';

@@ -4,6 +4,7 @@
 
 import { BehaviorSubject, Subject } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { seesNoExercise } from '../../../src/app/device-needs.ts';
 import {
   type AwaitedDevice,
   type ConnectionState,
@@ -28,7 +29,6 @@ import {
   positionOutOfReach,
   restoredDropPlacement,
   type SetNeeds,
-  seesNoExercise,
   setNeeds,
   VIRTUAL_HABIT_KEY,
 } from '../../../src/app/devices.ts';
