@@ -120,7 +120,8 @@ export function endSet(
     formIssues: set.formIssues,
     ...(set.corrections ? { corrections: set.corrections } : {}),
     ...(set.deviceAway ? { deviceAway: true as const } : {}),
-    ...(set.deviceAway && set.deviceStopped ? { deviceStopped: true as const } : {}),
+    // Only ever marked with deviceAway (see markedAway).
+    ...(set.deviceStopped ? { deviceStopped: true as const } : {}),
     ...(set.countedAway ? { countedAway: set.countedAway } : {}),
     ...(set.countedByHand ? { countedByHand: set.countedByHand } : {}),
     ...(set.takenOver ? { takenOver: set.takenOver } : {}),
