@@ -132,8 +132,8 @@ export function namedOnTheNarrowLine(device: Pick<DeviceStatus, 'kind'>): boolea
  * each named, "Virtual strap connected · Polar H10 0000E2E0 not found · Bangle.js 5e6f not found",
  * took three lines of a 360 px phone, the last cut off. Three or more, the first named and how many
  * more ("Connecting Polar H10 0000E2E0, then 2 more"): named one after the other they took three
- * lines, the last cut off; each is named, with its state, in the line opened. On a phone with its text at twice its size
- * see narrowDevicesLine.
+ * lines, the last cut off; each is named, with its state, in the line opened. On a phone with its
+ * text at twice its size, see narrowDevicesLine.
  */
 export function earlierVisitAtAGlance(
   firstTries: readonly Pick<AwaitedDevice, 'name'>[],
