@@ -65,7 +65,9 @@ export interface Exercise {
   /**
    * The pause program.md asks for at the top of each rep, in seconds, where the voice times it: it
    * says "Hold" once the person is still at the top and "Down" when this long has passed since they
-   * got there (the glute bridge's "hold 3–5 s": its least). None where the pause is a moment only.
+   * got there (the glute bridge's "hold 3–5 s": its least). The how-to and the steps ask for this
+   * long and no longer, as the screen counts it: "three to five" had the person hear "Down" at three.
+   * None where the pause is a moment only.
    */
   readonly topPauseS?: number;
   /**
@@ -161,11 +163,11 @@ export const PROGRAM: readonly Exercise[] = [
     positionPrompt: 'Lie on your back to start',
     steps: [
       'Press through your heels and squeeze your glutes to lift your hips.',
-      'Stop when knees, hips and shoulders make one straight line; hold 3 to 5 seconds.',
+      'Stop when knees, hips and shoulders make one straight line; hold 3 seconds.',
       'Lower your hips back to the floor.',
     ],
     spokenHow:
-      'Push through your heels. Lift your hips. Knees, hips and shoulders in a line. Hold three to five seconds. Then lower.',
+      'Push through your heels. Lift your hips. Knees, hips and shoulders in a line. Hold three seconds. Then lower.',
     cues: ['Push through the heels, not the toes.'],
     keyPoint: 'Heels down, squeeze your glutes.',
     dosage: { sets: 1, target: 15, restS: 45 },

@@ -513,7 +513,7 @@ describe('planCues', () => {
       expect(goesOn).toBe('Rest goes on: forty-three seconds left. Next: Glute bridge, one set');
       // Up to "Lift your hips" said before the page went, 16.8 s into the line's 21.6 s, "Knees, hips
       // and shoulders in a line" under way.
-      expect(how).toBe('Knees, hips and shoulders in a line. Hold three to five seconds. Then lower');
+      expect(how).toBe('Knees, hips and shoulders in a line. Hold three seconds. Then lower');
       expect(HOW.join(' ').endsWith(how)).toBe(true);
       run.ticksTo(62_750);
       expect(spoken(run.do(tick(63_000)))).toEqual(['Glute bridge, one set. Fifteen reps', 'Go']);
@@ -2268,7 +2268,7 @@ describe('how to do each exercise, said once for a person new to it', () => {
         /squeeze your glutes/i,
         /lift your hips/i,
         /knees, hips and shoulders in a line/i,
-        /hold three to five seconds/i,
+        /hold three seconds/i,
         /lower/i,
       ],
       'drawing-in': [

@@ -997,7 +997,8 @@ describe("a rest's countdown after a line that runs long", () => {
 
   it("keeps the next exercise's one point in what is heard of the line, where the countdown cuts off how it is done", () => {
     const bridge = exerciseById('glute-bridge');
-    const { voice, player } = restBefore(bridge, 15, 100);
+    // Some ten characters a second, the countdown cutting off the movement's last sentence.
+    const { voice, player } = restBefore(bridge, 15, 103);
     vi.advanceTimersByTime(20_000);
     const rest = voice.lines.find((line) => line.text.startsWith('Rest, thirty seconds'));
     expect(rest?.text).toContain(bridge.keyPoint.slice(0, -1));
@@ -1325,12 +1326,13 @@ describe("a rest's line cut off by a pause, said as the rest goes on", () => {
   // Paused 14 s into the rest, it went on with where to lie and how from "Lie on your back, knees
   // bent", what the voice had said whole before the pause heard again: all seven sentences, 8 s, at
   // 40 ms a character; three, 7 s, at 80 ms; two, 5.5 s, at 95 ms. The time left, due with 15 s of the
-  // rest left, is said after them where they are over by then, and left out where the slower voice
-  // still says them.
+  // rest left, is said after them where they are over by then, and left out where a slower voice
+  // (100 ms a character) still says them.
   it.each([
     [40, ['fifteen seconds left']],
     [80, ['fifteen seconds left']],
-    [95, []],
+    [95, ['fifteen seconds left']],
+    [100, []],
   ])(
     'says where to lie and how from the sentence the pause cut, at %i ms a character',
     (msPerChar, timeLeft) => {

@@ -1,6 +1,7 @@
 // The words that ask for each exercise's start position and those that warn of a wrong one: they must
 // name the same position, the one program.md gives.
 import { describe, expect, it } from 'vitest';
+import { spokenNumber } from '../../../src/cues/spoken-words.ts';
 import type { Posture } from '../../../src/motion/posture.ts';
 import {
   cutShortSidesText,
@@ -111,8 +112,21 @@ describe('how each exercise is done, as the voice says it', () => {
     expect(spokenHow).toMatch(/breathe all the way out/i);
     expect(spokenHow).toMatch(/breathe in/i);
     expect(spokenHow).toMatch(/keep breathing/i);
-    expect(exerciseById('glute-bridge').spokenHow).toContain('three to five seconds');
     expect(exerciseById('bat-hang').spokenHow).toMatch(/breathe out/i);
+  });
+
+  // The bridge's how-to asked for "three to five seconds" where the screen counted "Hold 3" down to
+  // "Down" and the voice said "Down" at three: a person holding on to five heard "Down" at three.
+  it('asks for the pause at the top the screen counts and the voice ends with "Down", and no other', () => {
+    const timed = PROGRAM.filter((exercise) => exercise.topPauseS !== undefined);
+    expect(timed.map((exercise) => exercise.id)).toEqual(['glute-bridge']);
+    for (const exercise of timed) {
+      const seconds = exercise.topPauseS ?? 0;
+      expect(exercise.spokenHow, exercise.id).toContain(`Hold ${spokenNumber(seconds)} seconds.`);
+      expect(exercise.steps.join(' '), exercise.id).toContain(`hold ${seconds} seconds`);
+      for (const words of [exercise.spokenHow, ...exercise.steps])
+        expect(words, exercise.id).not.toMatch(/\bto (five|5)\b|–/);
+    }
   });
 });
 
