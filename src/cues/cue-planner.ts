@@ -6,8 +6,8 @@
 // in a module named for it: set-start-lines, during-set-lines, position-lines, hold-lines, set-end-lines,
 // rest-lines and rest-countdown, pause-lines and resume-lines, device-news, form-warnings.
 
-import { currentPlanned, type SessionState } from '../workout/session.ts';
-import { planRanThrough } from '../workout/set-outcomes.ts';
+import { currentPlanned, recordsKeptOnFinish, type SessionState } from '../workout/session.ts';
+import { planRanThrough, stoppedShort } from '../workout/set-outcomes.ts';
 import { anyKept, setsKeptOnFinishing, setsKeptText } from '../workout/sets-kept.ts';
 import { countdown } from './countdown.ts';
 import { type Cue, type CueSettings, say, sayReply, tone, vibrate } from './cue.ts';
@@ -25,7 +25,8 @@ import { restBegins } from './rest-lines.ts';
 import { resumedCues } from './resume-lines.ts';
 import { correctedFromNextSet, correctedInRest, setEnded } from './set-end-lines.ts';
 import { setBegins } from './set-start-lines.ts';
-import { plural, spokenNumber } from './spoken-words.ts';
+import { stoppedShortWords } from './spoken-set.ts';
+import { plural, sentences, spokenNumber } from './spoken-words.ts';
 
 // The cue types and timings that the cue player, the store of a session's cues and the tests read
 // along with planCues.
@@ -184,7 +185,23 @@ function sessionEnded(state: SessionState): string {
   const sets = setsKeptOnFinishing(state);
   if (!anyKept(sets)) return 'Session ended: no set done, so it is not kept';
   // Ended by Finish before its plan ran through, its last set cut short included: done, not complete.
-  if (endedEarly(state)) return `Session ended: ${setsKeptText(sets, spokenNumber)}. Well done`;
-  if (sets.cutShort + sets.skipped === 0) return `Session complete: ${plural(sets.done, 'set')}. Well done`;
-  return `Session complete: ${setsKeptText(sets, spokenNumber)}. Well done`;
+  const ended = endedEarly(state) ? 'Session ended' : 'Session complete';
+  const kept =
+    ended === 'Session complete' && sets.cutShort + sets.skipped === 0
+      ? plural(sets.done, 'set')
+      : setsKeptText(sets, spokenNumber);
+  return sentences([`${ended}: ${kept}`, ...stoppedShortLines(state), 'Well done']);
+}
+
+/**
+ * The sets counted done above that ended by themselves short of their target (see stoppedShort), each
+ * named: the summary shows "2 of 10", and "fourteen sets. Well done" alone told the person all were
+ * done in full.
+ */
+function stoppedShortLines(state: SessionState): string[] {
+  const setsOf = (exerciseId: string) =>
+    state.plan.find((planned) => planned.exercise.id === exerciseId)?.dosage.sets ?? 1;
+  return recordsKeptOnFinish(state)
+    .filter(stoppedShort)
+    .map((record) => stoppedShortWords(record, Math.max(setsOf(record.exerciseId), record.setNumber)));
 }

@@ -6,6 +6,7 @@ import {
   cutShortSidesText,
   type Exercise,
   exerciseById,
+  perSideDoneText,
   perSideText,
 } from '../workout/program.ts';
 import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
@@ -51,6 +52,26 @@ export function setEndedWords(record: SetRecord): string {
   // As the wrong position is told, "You seem to be on your back": what the app saw of the person.
   if (record.endedBy !== 'target') return record.gotUp ? `You got up: ${counted}` : `Set over: ${counted}`;
   return spokenCount(exercise, record.count);
+}
+
+/**
+ * A set that ended by itself short of its target (see stoppedShort), as the session's closing line
+ * names it: "Superman set three stopped at two of ten reps", "Bird dog stopped at two of ten right,
+ * one of ten left", "Drawing-in stopped at twenty seconds of forty-five seconds". The set's number
+ * only where the exercise has more than one set (`setsOfExercise`), as the set's own line names it.
+ */
+export function stoppedShortWords(record: SetRecord, setsOfExercise: number): string {
+  const exercise = exerciseById(record.exerciseId);
+  const set = setsOfExercise > 1 ? ` set ${spokenNumber(record.setNumber)}` : '';
+  return `${exercise.name}${set} stopped at ${doneOfTarget(exercise, record)}`;
+}
+
+/** What a set did of its target, in the voice's words: "two of ten reps", "twenty seconds of forty-five seconds". */
+function doneOfTarget(exercise: Exercise, record: SetRecord): string {
+  if (record.holdMs !== null)
+    return `${spokenDuration(heldS(record.holdMs))} of ${spokenDuration(record.target)}`;
+  if (exercise.alternatesSides) return perSideDoneText(record.count, record.target, spokenNumber);
+  return `${spokenNumber(record.count)} of ${plural(record.target, countUnit(exercise))}`;
 }
 
 /**

@@ -428,14 +428,19 @@ export function cutShortSidesText(count: number, number: (n: number) => string =
 /**
  * A bird dog set done, "7 of 10 each side", or "7 of 10 right, 6 of 10 left" where the arms differ:
  * each arm's reps of its own target, as the voice counted them ("Left, seven") and the set's ring
- * showed them, where "13 of 20 reps" is a number neither said.
+ * showed them, where "13 of 20 reps" is a number neither said. The numbers as `number` writes them
+ * (the voice's in words).
  */
-export function perSideDoneText(count: number, target: number): string {
+export function perSideDoneText(
+  count: number,
+  target: number,
+  number: (n: number) => string = String,
+): string {
   const done = repsPerSide(count);
   const of = repsPerSide(target);
   return done.right === done.left && of.right === of.left
-    ? `${done.right} of ${of.right} each side`
-    : `${done.right} of ${of.right} right, ${done.left} of ${of.left} left`;
+    ? `${number(done.right)} of ${number(of.right)} each side`
+    : `${number(done.right)} of ${number(of.right)} right, ${number(done.left)} of ${number(of.left)} left`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // through its plan.
 
 import { heldS } from './held-seconds.ts';
-import type { Exercise } from './program.ts';
+import { type Exercise, exerciseById } from './program.ts';
 import type { PlannedExercise, SessionState, SetRecord } from './session-state.ts';
 
 /**
@@ -60,6 +60,17 @@ type SetOutcome = 'done' | 'cut short' | 'skipped';
 export function setOutcome(record: SetRecord): SetOutcome {
   if (skippedUndone(record)) return 'skipped';
   return endedAtTap(record) && !reachedTarget(record) ? 'cut short' : 'done';
+}
+
+/**
+ * A set that ended by itself short of its target (the person got up at 2 of 10, their reps stopped
+ * coming, a drawing-in left before its time): done, as setOutcome counts it, and not all of it. A
+ * plank's target is a goal to aim past, its hold as long as form holds (program.md): not reaching it
+ * is no set stopped short.
+ */
+export function stoppedShort(record: SetRecord): boolean {
+  const goalOnly = record.holdMs !== null && !exerciseById(record.exerciseId).holdEndsAtTarget;
+  return setOutcome(record) === 'done' && !reachedTarget(record) && !goalOnly;
 }
 
 /**

@@ -1206,6 +1206,64 @@ describe('planCues', () => {
     expect(spoken(end)).toEqual(['two', 'Session complete: one set. Well done']);
   });
 
+  // A walk of the whole session heard "Session complete: fourteen sets. Well done" where the person had
+  // got up at 2 of 10 in the last superman set: the summary showed it, the voice called it all done.
+  it('names each set that ended by itself short of its target, as the summary shows it', () => {
+    const gotUp = new Run(plan(['superman', 1, 10, 30]));
+    gotUp.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    expect(spoken(gotUp.ticksTo(20_000))).toEqual([
+      'Set over: two reps',
+      'Session complete: one set. Superman stopped at two of ten reps. Well done',
+    ]);
+    // With more sets of the exercise, the one that stopped is named by its number.
+    const secondSet = new Run(plan(['superman', 2, 2, 30]));
+    secondSet.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    secondSet.ticksTo(32_500);
+    secondSet.do(motion(rep(33_000)));
+    expect(spoken(secondSet.ticksTo(50_000)).at(-1)).toBe(
+      'Session complete: two sets. Superman set two stopped at one of two reps. Well done',
+    );
+    // A bird dog's each arm, as its reps were counted.
+    const birdDog = new Run(plan(['bird-dog', 1, 20, 30]));
+    birdDog.do(
+      { type: 'start', nowMs: 0 },
+      motion(rep(1000, 'right')),
+      motion(rep(3000, 'left')),
+      motion(rep(5000, 'right')),
+    );
+    expect(spoken(birdDog.ticksTo(25_000)).at(-1)).toBe(
+      'Session complete: one set. Bird dog stopped at two of ten right, one of ten left. Well done',
+    );
+    // A hold that ends at its target, which the detectors saw end before it.
+    const drawingIn = new Run(plan(['drawing-in', 1, 45, 30]));
+    drawingIn.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 500 });
+    drawingIn.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    drawingIn.ticksTo(21_000);
+    expect(
+      spoken(drawingIn.do(motion({ type: 'hold-end', tMs: 21_500, emittedMs: 21_500, reason: 'left-pose' }))),
+    ).toEqual([
+      'Done: twenty seconds',
+      'Session complete: one set. Drawing-in stopped at twenty seconds of forty-five seconds. Well done',
+    ]);
+  });
+
+  it('names no plank held short of its goal, which is a goal, nor a set a tap cut short, already counted so', () => {
+    const plank = new Run(plan(['elbow-plank', 1, 60, 60]));
+    plank.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 0 });
+    plank.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
+    plank.ticksTo(31_000);
+    expect(
+      spoken(plank.do(motion({ type: 'hold-end', tMs: 31_500, emittedMs: 31_500, reason: 'left-pose' }))).at(
+        -1,
+      ),
+    ).toBe('Session complete: one set. Well done');
+    const skipped = new Run(plan(['superman', 1, 10, 30]));
+    skipped.do({ type: 'start', nowMs: 0 }, motion(rep(1000)), motion(rep(2000)));
+    expect(spoken(skipped.do({ type: 'skip', nowMs: 3000 })).at(-1)).toBe(
+      'Session complete: one set cut short. Well done',
+    );
+  });
+
   it('finishing early ends the running set and the session, cutting off what was still to be said', () => {
     const run = new Run(plan(['superman', 3, 10, 30]));
     run.do({ type: 'start', nowMs: 0 }, motion(rep(1000)));
