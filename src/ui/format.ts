@@ -335,10 +335,13 @@ export function pausedText(reason: PauseReason | null): string {
  * showsSetUnderWay): the big line says what the device saw, in the words the "Go" names it with
  * ("Ready" for a still wrist), or where to be where nothing saw the person (the device that would
  * went, or turned heart-rate-only). A hold nothing sees begins with Start hold, which the voice asks
- * for in place of a "Go".
+ * for in place of a "Go". The voice may still be saying how the exercise is done, 8 s and more before
+ * its "Go": "Listen for Go." read at a glance from the mat ended in the command not yet given, so the
+ * word is quoted, as the voice's, in a line that asks the person to wait for it.
  */
 export function beforeGoText(exercise: Pick<Exercise, 'kind'>, set: Pick<CurrentSet, 'startSeen'>): string {
-  return exercise.kind === 'hold' && !startSeenWord(set) ? 'Listen, then tap Start hold.' : 'Listen for Go.';
+  if (startSeenWord(set)) return 'Stay there until the voice says “Go”.';
+  return exercise.kind === 'hold' ? 'Listen, then tap Start hold.' : 'Start when the voice says “Go”.';
 }
 
 /**

@@ -656,7 +656,7 @@ describe('bb-set-view', () => {
 
   // Seen in position, the person heard the set's first line for 10.9 s under "Lie face down to start"
   // in the big letters read from the mat, as if not yet seen there, and "In position" in small ones.
-  it('in position before the voice has said "Go": says so in the big letters, with Go to listen for, and the ring once it is heard', async () => {
+  it('in position before the voice has said "Go": says so in the big letters, with the voice\'s "Go" to wait for, and the ring once it is heard', async () => {
     const view = await mount({
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ waiting: false, startedMs: 5000, startSeen: 'position' }),
@@ -664,7 +664,7 @@ describe('bb-set-view', () => {
     const prompt = () => view.shadowRoot!.querySelector('.prompt')?.textContent?.trim();
     const waitingLine = () => view.shadowRoot!.querySelector('.waiting')?.textContent?.trim();
     expect(prompt()).toBe('In position');
-    expect(waitingLine()).toBe('Listen for Go.');
+    expect(waitingLine()).toBe('Stay there until the voice says “Go”.');
     expect(view.renderRoot.textContent).not.toContain('Lie face down to start');
     expect(view.renderRoot.querySelector('[role=progressbar]')).toBeNull();
     expect(view.hasAttribute('waiting')).toBe(true);
@@ -689,14 +689,14 @@ describe('bb-set-view', () => {
     const prompt = () => view.shadowRoot!.querySelector('.prompt')?.textContent?.trim();
     const waitingLine = () => view.shadowRoot!.querySelector('.waiting')?.textContent?.trim();
     expect(prompt()).toBe('Ready');
-    expect(waitingLine()).toBe('Listen for Go.');
+    expect(waitingLine()).toBe('Stay there until the voice says “Go”.');
     // Begun as the strap turned heart-rate-only while the person got into position: nothing saw them,
     // who may not be there yet.
     view.set = currentSet({ waiting: false, startedMs: 5000 });
     view.byHand = true;
     await view.updateComplete;
     expect(prompt()).toBe('Lie face down to start');
-    expect(waitingLine()).toBe('Listen for Go.');
+    expect(waitingLine()).toBe('Start when the voice says “Go”.');
     expect(view.renderRoot.textContent).not.toMatch(/in position/i);
     let begun = 0;
     view.addEventListener('bb-begin-set', () => begun++);

@@ -5,6 +5,7 @@ import {
   awayInRestText,
   awayPausedText,
   awayWhileSetRunsText,
+  beforeGoText,
   clockFace,
   describeBelowRange,
   describeDosage,
@@ -229,6 +230,34 @@ describe('the words of a line under the set that ask for a tap, kept on one line
       tap: '',
       after: '',
     });
+  });
+});
+
+// A walk of the whole session read "Listen for Go." under "In position" for 8 s while the voice still
+// said how the superman is done: glanced at from the mat, the line ended in the command not yet given.
+describe('what a set begun by itself says under its big line until the voice has said "Go"', () => {
+  const superman = exerciseById('superman');
+  const plank = exerciseById('elbow-plank');
+
+  it('asks the person to wait where they are for the voice\'s "Go", which it names only as words to come', () => {
+    for (const startSeen of ['position', 'stillness'] as const) {
+      const line = beforeGoText(superman, { startSeen });
+      expect(line, startSeen).toBe('Stay there until the voice says “Go”.');
+      expect(beforeGoText(plank, { startSeen }), startSeen).toBe(line);
+    }
+  });
+
+  it('where nothing saw the person, tells them to start on the voice\'s "Go", or to tap Start hold for a hold', () => {
+    expect(beforeGoText(superman, {})).toBe('Start when the voice says “Go”.');
+    expect(beforeGoText(plank, {})).toBe('Listen, then tap Start hold.');
+  });
+
+  it('never ends on the word "Go", nor has it anywhere but quoted', () => {
+    for (const exercise of [superman, plank])
+      for (const startSeen of ['position', 'stillness', undefined] as const) {
+        const line = beforeGoText(exercise, { startSeen });
+        expect(line.replace(/“Go”/g, ''), line).not.toMatch(/\bgo\b/i);
+      }
   });
 });
 
