@@ -577,6 +577,48 @@ describe('rests of three seconds, the shortest but none', () => {
   });
 });
 
+// A walk of the whole session read "Listen for Go." under "In position" from 7 s, while the voice
+// said how the superman is done until its "Go" at 15 s: what the screen says must be true as it is read.
+describe("the screen while the voice says how a new person's first set is done", () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await openWithCueSpy(browser, { phone: true, msPerChar: 65 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('waits for the voice\'s "Go" under "In position", and shows the count from the moment "Go" is said', async () => {
+    await expect.poll(() => devicesLine(page).textContent()).toBe('Virtual strap connected');
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    const goSaid = async () =>
+      (await cueLog(page)).find((cue) => cue.kind === 'said' && cue.detail === 'In position. Go.');
+    const shownText = async (selector: string) => {
+      const locator = page.locator(selector);
+      return (await locator.count()) > 0 ? locator.first().textContent() : null;
+    };
+    let waitedInPositionS = 0;
+    for (let halfSecond = 0; halfSecond < 60 && !(await goSaid()); halfSecond++) {
+      await page.clock.runFor(500);
+      // The voice's end of "In position. Go." may come within this half second: the screen follows it.
+      if (await goSaid()) break;
+      expect(await screenCount(page)).toBeNull();
+      if ((await shownText('bb-set-view .prompt')) !== 'In position') continue;
+      expect(await shownText('bb-set-view .waiting')).toBe('Stay there until the voice says “Go”.');
+      waitedInPositionS += 0.5;
+    }
+    // In position while how it is done was still said: the line was read for seconds, not a moment.
+    expect(waitedInPositionS).toBeGreaterThanOrEqual(5);
+    expect(await goSaid()).toBeDefined();
+    await expect.poll(() => screenCount(page)).toBe('0');
+    expect(await page.locator('bb-set-view .waiting').count()).toBe(0);
+  });
+});
+
 describe("a pause in a new person's first set", () => {
   const superman = PROGRAM.find((e) => e.id === 'superman')!;
   const bridge = PROGRAM.find((e) => e.id === 'glute-bridge')!;
