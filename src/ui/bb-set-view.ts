@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { tapEachCountParts } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
@@ -55,13 +55,13 @@ import {
   muteButton,
   narrow,
   narrowAndShort,
-  PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS,
   pauseButton,
   pausedMark,
   ringFace,
   screenLayout,
   sideBySide,
 } from './styles.ts';
+import { meantForTheButtonBefore, tapAgainText } from './taps-meant-before.ts';
 import './bb-progress-ring.ts';
 
 /** The line under the position while the set waits for it. */
@@ -831,6 +831,12 @@ export class BbSetView extends LitElement {
   private beginPressedAtMs = Number.NEGATIVE_INFINITY;
   /** When Start hold last turned into End hold (see onHoldButton). */
   private endHoldShownAtMs = Number.NEGATIVE_INFINITY;
+  /**
+   * What the set says of a tap it let go (see taps-meant-before), over the heading
+   * as a form warning is, for TAP_NOTE_SHOWN_MS: a tap met with nothing was tapped again, and acted.
+   */
+  @state() private tapNote: string | null = null;
+  private tapNoteTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -853,8 +859,21 @@ export class BbSetView extends LitElement {
     const before = changed.get('set') as CurrentSet | undefined;
     if (before?.holdStartMs === null && this.set.holdStartMs !== null)
       this.endHoldShownAtMs = performance.now();
+    // The button the line spoke of is no longer the one under the finger: it would tell of a tap
+    // that now does something else.
+    const buttonChanged =
+      (before !== undefined &&
+        ((before.holdStartMs === null) !== (this.set.holdStartMs === null) ||
+          before.setNumber !== this.set.setNumber)) ||
+      changed.has('paused');
+    if (buttonChanged) this.tapNote = null;
     this.focusOnBegin =
       before !== undefined && !showsSetUnderWay(before) && underWay && this.shadowRoot?.activeElement != null;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.tapNoteTimer);
   }
 
   protected override updated(): void {
@@ -944,7 +963,7 @@ export class BbSetView extends LitElement {
 
   private renderControls() {
     const { exercise } = this.planned;
-    const pause = pauseButton(this, this.paused);
+    const pause = pauseButton(this, this.paused, this.onPauseLetGo);
     return html`<div class="controls">
       ${this.renderLastSet()}
       ${
@@ -1057,6 +1076,7 @@ export class BbSetView extends LitElement {
   private renderNotice() {
     const issue = shownFormIssue(this.set, this.nowMs);
     if (issue) return html`<p class="notice form">${FORM_ISSUE_TEXT[issue].fix}</p>`;
+    if (this.tapNote) return html`<p class="notice tap-note">${this.tapNote}</p>`;
     if (showsRecovery(this.set, this.nowMs)) return html`<p class="notice">${RECOVERED_TEXT}</p>`;
     return nothing;
   }
@@ -1130,7 +1150,7 @@ export class BbSetView extends LitElement {
 
   /** Pause or resume, skip the set, mute, finish the session: the same before and during the set. */
   private renderSessionControls() {
-    return html`${pauseButton(this, this.paused)}${this.renderOtherSessionControls()}`;
+    return html`${pauseButton(this, this.paused, this.onPauseLetGo)}${this.renderOtherSessionControls()}`;
   }
 
   /** Skip the set, mute, finish the session: after Pause, wherever the set puts it (see renderControls). */
@@ -1178,9 +1198,20 @@ export class BbSetView extends LitElement {
     const buttonBeforeMs = starts ? this.beginPressedAtMs : this.endHoldShownAtMs;
     // A second tap of the finger that pressed the button before: let go, the hold as it was, so that
     // a tap meant for this button comes once the person is in the hold, or out of it.
-    if (performance.now() - buttonBeforeMs < PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS) return;
-    sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
+    if (meantForTheButtonBefore(performance.now() - buttonBeforeMs))
+      this.showTapNote(tapAgainText(starts ? 'Start hold' : 'End hold'));
+    else sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
   };
+
+  private readonly onPauseLetGo = (): void => this.showTapNote(tapAgainText('Pause'));
+
+  private showTapNote(note: string): void {
+    this.tapNote = note;
+    clearTimeout(this.tapNoteTimer);
+    this.tapNoteTimer = setTimeout(() => {
+      this.tapNote = null;
+    }, TAP_NOTE_SHOWN_MS);
+  }
 
   private readonly onHowToToggle = (event: Event): void => {
     const open = (event.target as HTMLDetailsElement).open;
@@ -1257,6 +1288,9 @@ export class BbSetView extends LitElement {
     };
   }
 }
+
+/** Long enough to read a line of eight words from the mat, short enough not to stand over the next tap. */
+const TAP_NOTE_SHOWN_MS = 4_000;
 
 /** A line under the set's number, the words that ask for a tap on one line of it (see tapWordsOf). */
 function withTapWordsWhole(line: string) {

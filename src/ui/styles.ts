@@ -2,6 +2,7 @@ import { css, html, nothing, svg, unsafeCSS } from 'lit';
 import type { PauseReason } from '../workout/session-state.ts';
 import { sendCommand } from './events.ts';
 import { FACT_SEPARATOR, pauseReasonText, unbreakableRuns } from './format.ts';
+import { meantForTheButtonBefore } from './taps-meant-before.ts';
 
 /** Buttons big enough to hit from the mat, in the app's colours. */
 export const buttonStyles = css`
@@ -454,14 +455,16 @@ export function pausedMark(reason: PauseReason | null) {
 /**
  * Pause, which turns into Resume in place on a screen laid out by screenLayout: one button, so that
  * a keyboard's or screen reader's focus stays on it, as it would not on a button put in another's place.
+ * A tap on Pause just after it was Resume is let go (see PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS), and
+ * `onLetGo`, where given, says so.
  */
-export function pauseButton(host: HTMLElement, paused: boolean) {
+export function pauseButton(host: HTMLElement, paused: boolean, onLetGo?: () => void) {
   const last = shownPause.get(host);
   const resumedAtMs = last?.paused && !paused ? performance.now() : (last?.resumedAtMs ?? -Infinity);
   shownPause.set(host, { paused, resumedAtMs });
   const toggle = () => {
     if (paused) return sendCommand(host, 'bb-resume');
-    if (performance.now() - resumedAtMs < PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS) return;
+    if (meantForTheButtonBefore(performance.now() - resumedAtMs)) return onLetGo?.();
     sendCommand(host, 'bb-pause');
   };
   const word = paused ? 'Resume' : 'Pause';
@@ -505,15 +508,6 @@ function speakerIcon(muted: boolean) {
   </svg>`;
 }
 
-/**
- * A press this soon after the button under the finger changed was meant for the button before it,
- * and is let go: Pause just after it was Resume (the app resumed by itself, a strap back, as the
- * finger came down), End hold just after it was Start hold, Start hold just after Start the set (see
- * BbSetView.onHoldButton). A finger that tapped twice, or a key pressed twice or held down. One for
- * every button that takes another's place, so that each lets go of the same double tap; no plank is
- * held, nor got down to from Start the set, in less.
- */
-export const PRESS_MEANT_FOR_THE_BUTTON_BEFORE_MS = 800;
 /** What each screen's Pause button last showed, and when it last turned from Resume. */
 const shownPause = new WeakMap<HTMLElement, { paused: boolean; resumedAtMs: number }>();
 

@@ -1,0 +1,122 @@
+// Taps on the set's buttons by a finger, just after the button under it changed: a tap the set lets go
+// says so.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../src/ui/bb-set-view.ts';
+import type { BbSetView } from '../../src/ui/bb-set-view.ts';
+import { exerciseById } from '../../src/workout/program.ts';
+import { currentSet } from '../set-record.ts';
+import { inTheAppsMain, mount } from './mount.ts';
+
+/** Taps the middle of `button` as a finger does: a touch's pointer down and up, then the click they make. */
+function tapWithAFinger(button: Element): void {
+  const box = button.getBoundingClientRect();
+  const at = {
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+    pointerType: 'touch',
+    isPrimary: true,
+    clientX: box.left + box.width / 2,
+    clientY: box.top + box.height / 2,
+  };
+  button.dispatchEvent(new PointerEvent('pointerdown', at));
+  button.dispatchEvent(new PointerEvent('pointerup', at));
+  button.dispatchEvent(new PointerEvent('click', at));
+}
+
+/** The button of `view` named `name`. */
+function buttonOf(view: BbSetView, name: string): HTMLButtonElement {
+  const button = [...view.shadowRoot!.querySelectorAll('button')].find((b) => b.ariaLabel === name);
+  if (!button) throw new Error(`no ${name} button`);
+  return button;
+}
+
+/** The line over the set that answers a tap, or null when there is none. */
+function tapNote(view: BbSetView): string | null {
+  return view.shadowRoot!.querySelector('.notice.tap-note')?.textContent?.trim() ?? null;
+}
+
+/** Where the buttons, the heading and the ring stand, to compare before and after a tap. */
+function screenOf(view: BbSetView): string[] {
+  return [...view.shadowRoot!.querySelectorAll('button, h2, bb-progress-ring')].map((e) => {
+    const b = e.getBoundingClientRect();
+    return `${e.localName} ${e.ariaLabel ?? ''}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
+  });
+}
+
+/** A plank's set under way whose hold has not begun, with the commands its taps sent. */
+async function aPlankBeforeItsHold(byHand = false) {
+  const view = await mount('bb-set-view', {
+    planned: { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } },
+    set: currentSet({ holdStartMs: null }),
+    nowMs: 2000,
+    byHand,
+  });
+  const sent: string[] = [];
+  for (const type of ['bb-start-hold', 'bb-end-hold', 'bb-pause'] as const)
+    view.addEventListener(type, () => sent.push(type));
+  return { view, sent };
+}
+
+beforeEach(() => {
+  // The page's clock, by which the set tells a tap meant for the button before from one for this one.
+  vi.useFakeTimers({ toFake: ['performance'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
+
+describe('a tap the set lets go', () => {
+  it.each([
+    [360, 640],
+    [1366, 768],
+  ] as const)(
+    'says End hold was not taken, and how to end the hold, nothing moving, at %i × %i',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const { view, sent } = await aPlankBeforeItsHold();
+        // The device began the hold, and Start hold turned into End hold under the finger.
+        view.set = currentSet({ holdStartMs: 2000 });
+        view.nowMs = 5000;
+        await view.updateComplete;
+        const before = screenOf(view);
+        vi.advanceTimersByTime(300);
+        tapWithAFinger(buttonOf(view, 'End hold'));
+        await expect.poll(() => tapNote(view)).toBe('Tap again to End hold');
+        expect(sent).toEqual([]);
+        expect(screenOf(view)).toEqual(before);
+        const note = view.shadowRoot!.querySelector('.notice.tap-note')!;
+        // Read from the mat: as large as a form warning.
+        expect(Number.parseFloat(getComputedStyle(note).fontSize)).toBeGreaterThanOrEqual(24);
+      });
+    },
+  );
+
+  it('says Pause was not taken just after it was Resume, and the next tap pauses', async () => {
+    const { view, sent } = await aPlankBeforeItsHold();
+    view.paused = true;
+    await view.updateComplete;
+    // The strap came back and the app resumed as the finger came down on Resume.
+    view.paused = false;
+    await view.updateComplete;
+    tapWithAFinger(buttonOf(view, 'Pause'));
+    await expect.poll(() => tapNote(view)).toBe('Tap again to Pause');
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1000);
+    tapWithAFinger(buttonOf(view, 'Pause'));
+    expect(sent).toEqual(['bb-pause']);
+  });
+
+  it('takes the line away once the button changes again', async () => {
+    const { view } = await aPlankBeforeItsHold();
+    view.set = currentSet({ holdStartMs: 2000 });
+    await view.updateComplete;
+    tapWithAFinger(buttonOf(view, 'End hold'));
+    await expect.poll(() => tapNote(view)).toBe('Tap again to End hold');
+    // The device saw the person come down: the hold is over, and there is nothing to end.
+    view.set = currentSet({ holdStartMs: null });
+    await expect.poll(() => tapNote(view)).toBeNull();
+  });
+});
