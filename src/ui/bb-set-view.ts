@@ -61,7 +61,7 @@ import {
   screenLayout,
   sideBySide,
 } from './styles.ts';
-import { meantForTheButtonBefore, tapAgainText } from './taps-meant-before.ts';
+import { holdButtonTap, holdStartedText, tapAgainText } from './taps-meant-before.ts';
 import './bb-progress-ring.ts';
 
 /** The line under the position while the set waits for it. */
@@ -831,8 +831,10 @@ export class BbSetView extends LitElement {
   private beginPressedAtMs = Number.NEGATIVE_INFINITY;
   /** When Start hold last turned into End hold (see onHoldButton). */
   private endHoldShownAtMs = Number.NEGATIVE_INFINITY;
+  /** An End hold tapped in the hold under way was taken as Start hold (see holdButtonTap). */
+  private endHoldTakenAsStartHold = false;
   /**
-   * What the set says of a tap it let go (see taps-meant-before), over the heading
+   * What the set says of a tap it did not take as it looks (see taps-meant-before), over the heading
    * as a form warning is, for TAP_NOTE_SHOWN_MS: a tap met with nothing was tapped again, and acted.
    */
   @state() private tapNote: string | null = null;
@@ -857,8 +859,10 @@ export class BbSetView extends LitElement {
     this.toggleAttribute('by-hand', this.tappedByHand());
     this.toggleAttribute('timed-by-hand', this.tappedByHand() && this.planned.exercise.kind === 'hold');
     const before = changed.get('set') as CurrentSet | undefined;
-    if (before?.holdStartMs === null && this.set.holdStartMs !== null)
+    if (before?.holdStartMs === null && this.set.holdStartMs !== null) {
       this.endHoldShownAtMs = performance.now();
+      this.endHoldTakenAsStartHold = false;
+    }
     // The button the line spoke of is no longer the one under the finger: it would tell of a tap
     // that now does something else.
     const buttonChanged =
@@ -1195,12 +1199,19 @@ export class BbSetView extends LitElement {
 
   private readonly onHoldButton = (): void => {
     const starts = this.set.holdStartMs === null;
-    const buttonBeforeMs = starts ? this.beginPressedAtMs : this.endHoldShownAtMs;
+    const tap = holdButtonTap({
+      endsHold: !starts,
+      sinceButtonBeforeMs: performance.now() - (starts ? this.beginPressedAtMs : this.endHoldShownAtMs),
+      begunByTap: this.set.holdBegunByTap === true,
+      takenAsStartHoldBefore: this.endHoldTakenAsStartHold,
+    });
     // A second tap of the finger that pressed the button before: let go, the hold as it was, so that
     // a tap meant for this button comes once the person is in the hold, or out of it.
-    if (meantForTheButtonBefore(performance.now() - buttonBeforeMs))
-      this.showTapNote(tapAgainText(starts ? 'Start hold' : 'End hold'));
-    else sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
+    if (tap === 'let-go') this.showTapNote(tapAgainText(starts ? 'Start hold' : 'End hold'));
+    else if (tap === 'taken-as-start-hold') {
+      this.endHoldTakenAsStartHold = true;
+      this.showTapNote(holdStartedText(this.planned.exercise.liftsIntoHold));
+    } else sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
   };
 
   private readonly onPauseLetGo = (): void => this.showTapNote(tapAgainText('Pause'));

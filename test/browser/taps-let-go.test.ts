@@ -1,5 +1,5 @@
 // Taps on the set's buttons by a finger, just after the button under it changed: a tap the set lets go
-// says so.
+// says so, and End hold tapped as the device begins the hold is taken as the Start hold it was meant for.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
@@ -118,5 +118,65 @@ describe('a tap the set lets go', () => {
     // The device saw the person come down: the hold is over, and there is nothing to end.
     view.set = currentSet({ holdStartMs: null });
     await expect.poll(() => tapNote(view)).toBeNull();
+  });
+});
+
+describe('End hold tapped just after the device began the hold', () => {
+  it.each([
+    [360, 640],
+    [1366, 768],
+  ] as const)(
+    'is taken as the Start hold meant, the hold going on and the set saying so, at %i × %i',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const { view, sent } = await aPlankBeforeItsHold();
+        view.set = currentSet({ holdStartMs: 2000 });
+        view.nowMs = 5000;
+        await view.updateComplete;
+        const before = screenOf(view);
+        // The finger reaching for Start hold lands on End hold 1.5 s after it came.
+        vi.advanceTimersByTime(1500);
+        tapWithAFinger(buttonOf(view, 'End hold'));
+        await expect.poll(() => tapNote(view)).toBe('Hold started: tap End hold when you come down');
+        expect(sent).toEqual([]);
+        expect(screenOf(view)).toEqual(before);
+        // Read and tapped again, End hold ends the hold.
+        vi.advanceTimersByTime(1500);
+        tapWithAFinger(buttonOf(view, 'End hold'));
+        expect(sent).toEqual(['bb-end-hold']);
+      });
+    },
+  );
+
+  it('ends a hold begun with Start hold at the first tap', async () => {
+    const { view, sent } = await aPlankBeforeItsHold(true);
+    view.set = currentSet({ holdStartMs: 2000, holdBegunByTap: true });
+    await view.updateComplete;
+    vi.advanceTimersByTime(1500);
+    tapWithAFinger(buttonOf(view, 'End hold'));
+    expect(sent).toEqual(['bb-end-hold']);
+    expect(tapNote(view)).toBeNull();
+  });
+
+  it('ends a hold the device began once it has run past the reach of a finger meant for Start hold', async () => {
+    const { view, sent } = await aPlankBeforeItsHold();
+    view.set = currentSet({ holdStartMs: 2000 });
+    await view.updateComplete;
+    vi.advanceTimersByTime(6000);
+    tapWithAFinger(buttonOf(view, 'End hold'));
+    expect(sent).toEqual(['bb-end-hold']);
+  });
+
+  it("says a drawing-in's hold is ended when the person lets go", async () => {
+    const view = await mount('bb-set-view', {
+      planned: { exercise: exerciseById('drawing-in'), dosage: { sets: 1, target: 45, restS: 60 } },
+      set: currentSet({ holdStartMs: null }),
+      nowMs: 2000,
+    });
+    view.set = currentSet({ holdStartMs: 2000 });
+    await view.updateComplete;
+    vi.advanceTimersByTime(2000);
+    tapWithAFinger(buttonOf(view, 'End hold'));
+    await expect.poll(() => tapNote(view)).toBe('Hold started: tap End hold when you let go');
   });
 });
