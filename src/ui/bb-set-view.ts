@@ -111,6 +111,16 @@ export class BbSetView extends LitElement {
         border-color: var(--bb-warn, #fbbf24);
       }
       /*
+       * An answer to the person's own tap, calmer than a warning: a size smaller, so that "Hold
+       * started: tap End hold when you come down" stays over the heading on a 360×640 phone, where at
+       * a warning's size its three lines ran 7 px over the ring. Lines of even length: "Tap again to
+       * End hold" left "hold" alone on a phone's second line.
+       */
+      .notice.tap-note {
+        font-size: clamp(1.25rem, 5.5vmin, 2rem);
+        text-wrap: balance;
+      }
+      /*
        * The lines of a device gone on without (or counted by hand while out of reach) stand in a line's
        * room kept for them under the set's number (see inRoomStyles), each a line of its own, made
        * smaller where two of them or a long one would take more: on a phone held upright the ring

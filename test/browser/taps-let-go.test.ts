@@ -7,6 +7,13 @@ import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet } from '../set-record.ts';
 import { inTheAppsMain, mount } from './mount.ts';
 
+/** A phone upright and on its side, and a laptop. */
+const PHONE_SIDEWAYS_AND_LAPTOP = [
+  [360, 640],
+  [640, 360],
+  [1366, 768],
+] as const;
+
 /** Taps the middle of `button` as a finger does: a touch's pointer down and up, then the click they make. */
 function tapWithAFinger(button: Element): void {
   const box = button.getBoundingClientRect();
@@ -44,6 +51,19 @@ function screenOf(view: BbSetView): string[] {
   });
 }
 
+/** The line that answers a tap: large enough to read from the mat, over the heading and clear of the ring. */
+function expectReadOverTheHeading(view: BbSetView): void {
+  const note = view.shadowRoot!.querySelector('.notice.tap-note')!;
+  expect(Number.parseFloat(getComputedStyle(note).fontSize)).toBeGreaterThanOrEqual(20);
+  const ring = view.shadowRoot!.querySelector('bb-progress-ring')!.getBoundingClientRect();
+  const box = note.getBoundingClientRect();
+  const clear = box.bottom <= ring.top || box.left >= ring.right;
+  expect(
+    clear,
+    `the line ${box.top}–${box.bottom} from ${box.left}, the ring from ${ring.top} to ${ring.right}`,
+  ).toBe(true);
+}
+
 /** A plank's set under way whose hold has not begun, with the commands its taps sent. */
 async function aPlankBeforeItsHold(byHand = false) {
   const view = await mount('bb-set-view', {
@@ -69,10 +89,7 @@ afterEach(() => {
 });
 
 describe('a tap the set lets go', () => {
-  it.each([
-    [360, 640],
-    [1366, 768],
-  ] as const)(
+  it.each(PHONE_SIDEWAYS_AND_LAPTOP)(
     'says End hold was not taken, and how to end the hold, nothing moving, at %i × %i',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
@@ -87,9 +104,7 @@ describe('a tap the set lets go', () => {
         await expect.poll(() => tapNote(view)).toBe('Tap again to End hold');
         expect(sent).toEqual([]);
         expect(screenOf(view)).toEqual(before);
-        const note = view.shadowRoot!.querySelector('.notice.tap-note')!;
-        // Read from the mat: as large as a form warning.
-        expect(Number.parseFloat(getComputedStyle(note).fontSize)).toBeGreaterThanOrEqual(24);
+        expectReadOverTheHeading(view);
       });
     },
   );
@@ -122,10 +137,7 @@ describe('a tap the set lets go', () => {
 });
 
 describe('End hold tapped just after the device began the hold', () => {
-  it.each([
-    [360, 640],
-    [1366, 768],
-  ] as const)(
+  it.each(PHONE_SIDEWAYS_AND_LAPTOP)(
     'is taken as the Start hold meant, the hold going on and the set saying so, at %i × %i',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
@@ -140,6 +152,7 @@ describe('End hold tapped just after the device began the hold', () => {
         await expect.poll(() => tapNote(view)).toBe('Hold started: tap End hold when you come down');
         expect(sent).toEqual([]);
         expect(screenOf(view)).toEqual(before);
+        expectReadOverTheHeading(view);
         // Read and tapped again, End hold ends the hold.
         vi.advanceTimersByTime(1500);
         tapWithAFinger(buttonOf(view, 'End hold'));
