@@ -78,6 +78,21 @@ async function aPlankBeforeItsHold(byHand = false) {
   return { view, sent };
 }
 
+/**
+ * A plank's hold begun by the device, Start hold turning into End hold under the finger, and End hold
+ * tapped `afterMs` later: the view, the commands sent, and where its boxes stood before the tap.
+ */
+async function endHoldTappedAfterTheDeviceBeganTheHold(afterMs: number) {
+  const { view, sent } = await aPlankBeforeItsHold();
+  view.set = currentSet({ holdStartMs: 2000 });
+  view.nowMs = 5000;
+  await view.updateComplete;
+  const before = screenOf(view);
+  vi.advanceTimersByTime(afterMs);
+  tapWithAFinger(buttonOf(view, 'End hold'));
+  return { view, sent, before };
+}
+
 beforeEach(() => {
   // The page's clock, by which the set tells a tap meant for the button before from one for this one.
   vi.useFakeTimers({ toFake: ['performance'] });
@@ -93,14 +108,8 @@ describe('a tap the set lets go', () => {
     'says End hold was not taken, and how to end the hold, nothing moving, at %i × %i',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
-        const { view, sent } = await aPlankBeforeItsHold();
-        // The device began the hold, and Start hold turned into End hold under the finger.
-        view.set = currentSet({ holdStartMs: 2000 });
-        view.nowMs = 5000;
-        await view.updateComplete;
-        const before = screenOf(view);
-        vi.advanceTimersByTime(300);
-        tapWithAFinger(buttonOf(view, 'End hold'));
+        // The second tap of a finger that tapped Start hold as the device began the hold.
+        const { view, sent, before } = await endHoldTappedAfterTheDeviceBeganTheHold(300);
         await expect.poll(() => tapNote(view)).toBe('Tap again to End hold');
         expect(sent).toEqual([]);
         expect(screenOf(view)).toEqual(before);
@@ -125,10 +134,7 @@ describe('a tap the set lets go', () => {
   });
 
   it('takes the line away once the button changes again', async () => {
-    const { view } = await aPlankBeforeItsHold();
-    view.set = currentSet({ holdStartMs: 2000 });
-    await view.updateComplete;
-    tapWithAFinger(buttonOf(view, 'End hold'));
+    const { view } = await endHoldTappedAfterTheDeviceBeganTheHold(300);
     await expect.poll(() => tapNote(view)).toBe('Tap again to End hold');
     // The device saw the person come down: the hold is over, and there is nothing to end.
     view.set = currentSet({ holdStartMs: null });
@@ -141,14 +147,8 @@ describe('End hold tapped just after the device began the hold', () => {
     'is taken as the Start hold meant, the hold going on and the set saying so, at %i × %i',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
-        const { view, sent } = await aPlankBeforeItsHold();
-        view.set = currentSet({ holdStartMs: 2000 });
-        view.nowMs = 5000;
-        await view.updateComplete;
-        const before = screenOf(view);
         // The finger reaching for Start hold lands on End hold 1.5 s after it came.
-        vi.advanceTimersByTime(1500);
-        tapWithAFinger(buttonOf(view, 'End hold'));
+        const { view, sent, before } = await endHoldTappedAfterTheDeviceBeganTheHold(1500);
         await expect.poll(() => tapNote(view)).toBe('Hold started: tap End hold when you come down');
         expect(sent).toEqual([]);
         expect(screenOf(view)).toEqual(before);
@@ -172,11 +172,7 @@ describe('End hold tapped just after the device began the hold', () => {
   });
 
   it('ends a hold the device began once it has run past the reach of a finger meant for Start hold', async () => {
-    const { view, sent } = await aPlankBeforeItsHold();
-    view.set = currentSet({ holdStartMs: 2000 });
-    await view.updateComplete;
-    vi.advanceTimersByTime(6000);
-    tapWithAFinger(buttonOf(view, 'End hold'));
+    const { sent } = await endHoldTappedAfterTheDeviceBeganTheHold(6000);
     expect(sent).toEqual(['bb-end-hold']);
   });
 
