@@ -47,7 +47,7 @@ import {
 import { MenuChoiceFitController } from './menu-choice-fit.ts';
 import { ObserveController } from './observe.ts';
 import { pressEnded, watchPresses } from './press-ended.ts';
-import { scrollToShowOnPage } from './scroll-page.ts';
+import { RestoreDefaultsQuestion, restoreDefaultsQuestionStyles } from './restore-defaults-question.ts';
 import {
   backButton,
   buttonStyles,
@@ -359,41 +359,8 @@ export class BbSettings extends LitElement {
         align-items: center;
         gap: 0.75rem;
       }
-      button.danger {
-        border-color: var(--bb-danger, #f87171);
-      }
-      /* On a line of its own under Done: its answers read as answers to it, not as Done's neighbours. */
-      .restore-question {
-        flex: 1 1 100%;
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.75rem;
-      }
-      /* Its answers side by side under it, where the row has room for both. */
-      .restore-question p {
-        flex: 1 1 100%;
-        margin: 0;
-      }
-      /*
-       * Text at twice its size on a phone (180×320): the question's seven lines and its answers, at
-       * the buttons' size, were 324 px, taller than the window. Its answers as a small phone's set
-       * controls are, and closer together, they come into view with the whole question.
-       */
-      @media (max-width: 18rem) {
-        .restore-question {
-          gap: 0.5rem;
-        }
-        .restore-question button {
-          font-size: 1.1rem;
-          padding-inline: 0.75rem;
-        }
-      }
-      .restore-question:focus-visible {
-        outline: 4px solid var(--bb-focus, #facc15);
-        outline-offset: 2px;
-      }
     `,
+    restoreDefaultsQuestionStyles,
   ];
 
   @property({ attribute: false }) model!: SettingsModel;
@@ -424,8 +391,6 @@ export class BbSettings extends LitElement {
    * kept instead, until that field is typed again.
    */
   @state() private corrections: ReadonlyMap<string, string> = new Map();
-  /** Restore defaults was tapped: it asks first, since it undoes every setting at once. */
-  @state() private confirmingRestore = false;
 
   private settings!: ObserveController<Settings>;
   private learned: ObserveController<TuningModel['state']> | null = null;
@@ -436,6 +401,12 @@ export class BbSettings extends LitElement {
     const menu = this.renderRoot.querySelector<HTMLSelectElement>('select.voice');
     const twin = this.renderRoot.querySelector<HTMLSelectElement>('.voice-twin select');
     return menu && twin ? { menu, twin } : null;
+  });
+
+  private readonly restoreQuestion = new RestoreDefaultsQuestion(this, () => {
+    // The values they spoke of are gone.
+    this.corrections = new Map();
+    this.model.restoreDefaults();
   });
 
   override connectedCallback(): void {
@@ -470,15 +441,7 @@ export class BbSettings extends LitElement {
         ${this.renderBackups()}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
-          ${
-            this.confirmingRestore
-              ? html`<div class="restore-question" role="group" aria-labelledby="restore-question" tabindex="-1">
-                  <p id="restore-question">Put every setting back as it was at first? The weight you logged and a set you chose to add stay.</p>
-                  <button type="button" class="danger" @click=${this.onRestore}>Yes, restore defaults</button>
-                  <button type="button" class="quiet" @click=${this.onKeepSettings}>Keep my settings</button>
-                </div>`
-              : html`<button type="button" class="quiet restore" @click=${this.onAskRestore}>Restore defaults</button>`
-          }
+          ${this.restoreQuestion.render()}
         </div>
       </form>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -896,43 +859,6 @@ export class BbSettings extends LitElement {
 
   private onTryVoice(): void {
     this.dispatchEvent(new CustomEvent('bb-try-voice', { bubbles: true, composed: true }));
-  }
-
-  /**
-   * The question takes the place of Restore defaults, which sits at the page's foot: grown under the
-   * finger, its answers went under the window's bottom edge (655–779 px of a 640 px phone). Its words
-   * come into view with both answers under them (see scrollToShow), in whole pixels, where
-   * scrollIntoView left a third of a pixel of the last answer out and, at 180×320, the question's first
-   * line above the window. The focus goes to the question, whose words a screen reader then reads, not
-   * to "Yes": a second Enter must not undo every setting.
-   */
-  private async onAskRestore(): Promise<void> {
-    this.confirmingRestore = true;
-    await this.updateComplete;
-    const question = this.renderRoot.querySelector<HTMLElement>('.restore-question');
-    const words = question?.querySelector('p');
-    const yes = question?.querySelector('button');
-    if (!question || !words || !yes) return;
-    scrollToShowOnPage(words, question, yes);
-    question.focus({ preventScroll: true });
-  }
-
-  private onRestore(): void {
-    // The values they spoke of are gone.
-    this.corrections = new Map();
-    this.model.restoreDefaults();
-    void this.closeRestoreQuestion();
-  }
-
-  private onKeepSettings(): void {
-    void this.closeRestoreQuestion();
-  }
-
-  /** The answer's button goes with the question: the focus comes back where the question was asked. */
-  private async closeRestoreQuestion(): Promise<void> {
-    this.confirmingRestore = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('button.restore')?.focus({ preventScroll: true });
   }
 
   private onDone(): void {
