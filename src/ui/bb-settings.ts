@@ -30,6 +30,7 @@ import {
 } from '../workout/settings.ts';
 import { type TypedField, typedSetting } from '../workout/typed-setting.ts';
 import { sendCommand } from './events.ts';
+import { checked } from './form-values.ts';
 import {
   describeBelowRange,
   describeChangedDose,
@@ -44,7 +45,6 @@ import {
   listed,
   parseTypedNumber,
 } from './format.ts';
-import { MenuChoiceFitController } from './menu-choice-fit.ts';
 import { ObserveController } from './observe.ts';
 import { pressEnded, watchPresses } from './press-ended.ts';
 import { RestoreDefaultsQuestion, restoreDefaultsQuestionStyles } from './restore-defaults-question.ts';
@@ -58,6 +58,8 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
+import { VoiceAndSoundsFieldset, voiceAndSoundsStyles } from './voice-and-sounds.ts';
+import { otherVoices } from './voice-menu.ts';
 
 type WeightsAsLastTime = Readonly<Partial<Record<ExerciseId, number>>>;
 
@@ -69,15 +71,6 @@ function otherWeights(next: WeightsAsLastTime, previous?: WeightsAsLastTime): bo
   if (!previous) return true;
   const ids = new Set([...Object.keys(next), ...Object.keys(previous)]) as Set<ExerciseId>;
   return [...ids].some((id) => next[id] !== previous[id]);
-}
-
-/** Whether two voice lists differ in any voice. */
-function otherVoices(next: readonly VoiceChoice[], previous?: readonly VoiceChoice[]): boolean {
-  if (!previous || next.length !== previous.length) return true;
-  return next.some((v, i) => {
-    const p = previous[i];
-    return v.uri !== p.uri || v.name !== p.name || v.lang !== p.lang || v.isDefault !== p.isDefault;
-  });
 }
 
 /**
@@ -160,22 +153,6 @@ export class BbSettings extends LitElement {
         display: inline-flex;
         align-items: center;
         gap: 0.5rem;
-      }
-      /* The speech rate's slider takes the room its row leaves, so that the value beside it stays in
-         the box on the narrowest phones. */
-      label:has(> input[type='range']) {
-        display: flex;
-        flex-wrap: wrap;
-      }
-      label > input[type='range'] {
-        flex: 1 1 0;
-        min-width: 4rem;
-        max-width: 12rem;
-      }
-      /* The menu of voices gives way beside its word, as wide as its longest voice no more (the chosen
-         one is said whole under it, see .chosen-voice). */
-      label > select {
-        min-width: 0;
       }
       /* A control that does nothing now (muted) reads as such, its words as well as its box. */
       label:has(> :disabled) {
@@ -313,30 +290,6 @@ export class BbSettings extends LitElement {
         color: var(--bb-muted, #b6c2d1);
         margin: 0;
       }
-      /*
-       * A closed menu shows its choice on one line, cut at its edge: on a phone "Any English voice" lost
-       * its last word at 180 px, and a voice's own name ("Microsoft Aria Online (Natural) - English
-       * (United States)") is longer still. Under it, whole, where the person choosing can read it, only
-       * where the menu cuts it (see MenuChoiceFitController): on a 360 px phone "Any English voice" was
-       * said again under the menu that showed it whole. To the eye only: a screen reader reads the
-       * menu's value.
-       */
-      .chosen-voice {
-        overflow-wrap: anywhere;
-      }
-      /* The menu of the chosen voice alone, as wide as it takes to show it whole: measured, never seen,
-         and in no one's way (out of the column's flow, clipped so that it widens no page). */
-      .voice-twin {
-        position: absolute;
-        width: 0;
-        height: 0;
-        overflow: hidden;
-        visibility: hidden;
-      }
-      .voice-twin select {
-        width: max-content;
-        max-width: none;
-      }
       /* Forget it beside the words where it fits, under them and flush with them where it does not. */
       .note.learned {
         display: flex;
@@ -349,10 +302,6 @@ export class BbSettings extends LitElement {
         color: var(--bb-text, #f5f7fa);
         font-weight: 600;
       }
-      /* Why the greyed controls are off is read, not skimmed past like the greyed words above it. */
-      .note.why-muted {
-        color: var(--bb-text, #f5f7fa);
-      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -360,6 +309,7 @@ export class BbSettings extends LitElement {
         gap: 0.75rem;
       }
     `,
+    voiceAndSoundsStyles,
     restoreDefaultsQuestionStyles,
   ];
 
@@ -396,13 +346,7 @@ export class BbSettings extends LitElement {
   private learned: ObserveController<TuningModel['state']> | null = null;
   /** A typed value was kept as its field lost the focus: laid out again once the press has ended. */
   private heldForPress = false;
-  /** Whether the closed menu of voices cuts the chosen voice's words, said whole under it then. */
-  private readonly voiceMenuFit = new MenuChoiceFitController(this, () => {
-    const menu = this.renderRoot.querySelector<HTMLSelectElement>('select.voice');
-    const twin = this.renderRoot.querySelector<HTMLSelectElement>('.voice-twin select');
-    return menu && twin ? { menu, twin } : null;
-  });
-
+  private readonly voiceAndSounds = new VoiceAndSoundsFieldset(this);
   private readonly restoreQuestion = new RestoreDefaultsQuestion(this, () => {
     // The values they spoke of are gone.
     this.corrections = new Map();
@@ -437,7 +381,7 @@ export class BbSettings extends LitElement {
         <h2 id="settings-title" tabindex="-1">Settings</h2>
       </div>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
-        ${this.renderSession(s)} ${this.renderExercises(s)} ${this.renderSound(s)} ${this.renderHeart(s)}
+        ${this.renderSession(s)} ${this.renderExercises(s)} ${this.voiceAndSounds.render(s, this.voices)} ${this.renderHeart(s)}
         ${this.renderBackups()}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
@@ -653,84 +597,6 @@ export class BbSettings extends LitElement {
     `;
   }
 
-  private voiceGroup(label: string, voices: readonly VoiceChoice[], chosen: string | null) {
-    if (voices.length === 0) return nothing;
-    return html`<optgroup label=${label}>
-      ${voices.map((v) => html`<option value=${v.uri} ?selected=${v.uri === chosen}>${voiceText(v)}</option>`)}
-    </optgroup>`;
-  }
-
-  private renderSound(s: Settings) {
-    const known = s.voiceUri === null || this.voices.some((v) => v.uri === s.voiceUri);
-    const chosenWords = chosenVoiceText(s.voiceUri, this.voices);
-    // The coach speaks English: English voices first, by name, and the others apart.
-    const byName = (a: VoiceChoice, b: VoiceChoice) => a.name.localeCompare(b.name);
-    const english = this.voices.filter((v) => v.english).sort(byName);
-    const others = this.voices.filter((v) => !v.english).sort(byName);
-    return html`
-      <fieldset>
-        <legend>Voice and sounds</legend>
-        <label>
-          <input type="checkbox" .checked=${live(s.muted)} @change=${(e: Event) => this.model.setMuted(checked(e))} />
-          Mute the voice and tones
-        </label>
-        <label>
-          <input type="checkbox" .checked=${live(s.tones)} ?disabled=${s.muted}
-            @change=${(e: Event) => this.model.setTones(checked(e))} />
-          Tones for reps, holds and the end of a rest
-        </label>
-        <label>
-          <input type="checkbox" .checked=${live(s.vibration)} @change=${(e: Event) => this.model.setVibration(checked(e))} />
-          Vibrate (on phones that can)
-        </label>
-        <label>
-          Voice
-          <select class="voice" ?disabled=${s.muted} @change=${(e: Event) => this.model.setVoice((e.target as HTMLSelectElement).value || null)}>
-            <option value="" ?selected=${s.voiceUri === null}>${ANY_VOICE}</option>
-            ${this.voiceGroup('English', english, s.voiceUri)}
-            ${this.voiceGroup('Other languages', others, s.voiceUri)}
-            ${known ? nothing : html`<option value=${s.voiceUri ?? ''} selected>${VOICE_NOT_HERE}</option>`}
-          </select>
-        </label>
-        <div class="voice-twin" aria-hidden="true" inert>
-          <select tabindex="-1"><option>${chosenWords}</option></select>
-        </div>
-        ${
-          this.voiceMenuFit.cut
-            ? html`<p class="note chosen-voice" aria-hidden="true">${chosenWords}</p>`
-            : nothing
-        }
-        <label>
-          Speech rate
-          <input type="range" ?disabled=${s.muted} min=${LIMITS.speechRate.min} max=${LIMITS.speechRate.max} step="0.1"
-            .value=${live(String(s.speechRate))} aria-valuetext=${`${s.speechRate.toFixed(1)} times normal speed`}
-            @change=${(e: Event) => this.onNumber(e, (n) => this.model.setSpeechRate(n))} />
-          <output aria-hidden="true">${s.speechRate.toFixed(1)}×</output>
-        </label>
-        <div class="actions">
-          <button type="button" ?disabled=${s.muted} aria-describedby=${s.muted ? 'why-muted' : nothing}
-            @click=${this.onTryVoice}>Try the voice</button>
-          ${
-            // Greyed, the voice's controls gave no reason, and Try the voice was a dead button to a
-            // person who came to hear one: beside it, why, and what brings it back.
-            s.muted
-              ? html`<p class="note why-muted" id="why-muted">Muted: untick Mute to hear the voice and tones.</p>`
-              : nothing
-          }
-        </div>
-        ${
-          // Some systems have no speech voices at all (Chromium on Linux without a speech service):
-          // the person should know why the coach is silent, and what still works.
-          this.voices.length === 0 && !s.muted
-            ? html`<p class="note">This browser lists no voices: if Try the voice is silent, the count still shows on screen, and tones and vibration still mark reps and holds.</p>`
-            : english.length === 0 && !s.muted
-              ? html`<p class="note">This device has no English voice, so the coach's English may be read by a voice for another language. An English voice can be added in the device's text-to-speech settings.</p>`
-              : nothing
-        }
-      </fieldset>
-    `;
-  }
-
   private renderHeart(s: Settings) {
     const max = maxHeartRate(s);
     const source = s.maxHr !== null ? 'as you set it' : s.age !== null ? `220 minus age ${s.age}` : null;
@@ -795,13 +661,6 @@ export class BbSettings extends LitElement {
     `;
   }
 
-  private onNumber(event: Event, apply: (n: number) => void): void {
-    const n = typedNumber(event.target as HTMLInputElement);
-    if (n !== null && Number.isFinite(n)) apply(n);
-    // A cleared or clamped field must show the value that was kept: live() rewrites it on this update.
-    this.requestUpdate();
-  }
-
   /**
    * A number typed out of range, between steps, or cleared where one is needed is not kept as typed:
    * the setting keeps what it had (see typedSetting), and the words next to the field say what was
@@ -857,28 +716,9 @@ export class BbSettings extends LitElement {
     (same && !same.disabled ? same : other)?.focus();
   }
 
-  private onTryVoice(): void {
-    this.dispatchEvent(new CustomEvent('bb-try-voice', { bubbles: true, composed: true }));
-  }
-
   private onDone(): void {
     this.dispatchEvent(new CustomEvent('bb-settings-done', { bubbles: true, composed: true }));
   }
-}
-
-const ANY_VOICE = 'Any English voice';
-const VOICE_NOT_HERE = 'Chosen voice (not on this device)';
-
-/** A voice as the menu names it: "Google UK English Female (en-GB)". */
-function voiceText(voice: VoiceChoice): string {
-  return `${voice.name} (${voice.lang})`;
-}
-
-/** The words of the menu's chosen voice, as its closed menu would show them whole. */
-function chosenVoiceText(uri: string | null, voices: readonly VoiceChoice[]): string {
-  if (uri === null) return ANY_VOICE;
-  const voice = voices.find((v) => v.uri === uri);
-  return voice ? voiceText(voice) : VOICE_NOT_HERE;
 }
 
 /** The numbers of an exercise's row, in the order they are laid out, for their words in that order. */
@@ -917,10 +757,6 @@ type Limits = { readonly min: number; readonly max: number };
 function typedNumber(input: HTMLInputElement): number | null {
   if (input.type === 'text') return parseTypedNumber(input.value);
   return input.value === '' ? null : input.valueAsNumber;
-}
-
-function checked(event: Event): boolean {
-  return (event.target as HTMLInputElement).checked;
 }
 
 declare global {
