@@ -28,7 +28,7 @@ import {
   type SettingsModel,
   targetLimits,
 } from '../workout/settings.ts';
-import { type TypedField, typedSetting } from '../workout/typed-setting.ts';
+import type { TypedField } from '../workout/typed-setting.ts';
 import { sendCommand } from './events.ts';
 import { checked } from './form-values.ts';
 import {
@@ -43,10 +43,9 @@ import {
   formatDuration,
   learnedText,
   listed,
-  parseTypedNumber,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
-import { pressEnded, watchPresses } from './press-ended.ts';
+import { pressEnded } from './press-ended.ts';
 import { RestoreDefaultsQuestion, restoreDefaultsQuestionStyles } from './restore-defaults-question.ts';
 import {
   backButton,
@@ -58,6 +57,7 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
+import { TypedCorrections, typedCorrectionsStyles } from './typed-corrections.ts';
 import { VoiceAndSoundsFieldset, voiceAndSoundsStyles } from './voice-and-sounds.ts';
 import { otherVoices } from './voice-menu.ts';
 
@@ -297,11 +297,6 @@ export class BbSettings extends LitElement {
         align-items: center;
         gap: 0.5rem 0.75rem;
       }
-      /* What was kept instead of what was typed: read, not skimmed past like a hint. */
-      .note.correction {
-        color: var(--bb-text, #f5f7fa);
-        font-weight: 600;
-      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -309,6 +304,7 @@ export class BbSettings extends LitElement {
         gap: 0.75rem;
       }
     `,
+    typedCorrectionsStyles,
     voiceAndSoundsStyles,
     restoreDefaultsQuestionStyles,
   ];
@@ -336,25 +332,16 @@ export class BbSettings extends LitElement {
 
   /** What the last reorder did, for screen readers: focus stays on the button, this says where it went. */
   @state() private announcement = '';
-  /**
-   * The typed numbers the settings could not keep as they were: by field, what it takes and what was
-   * kept instead, until that field is typed again.
-   */
-  @state() private corrections: ReadonlyMap<string, string> = new Map();
-
   private settings!: ObserveController<Settings>;
   private learned: ObserveController<TuningModel['state']> | null = null;
-  /** A typed value was kept as its field lost the focus: laid out again once the press has ended. */
-  private heldForPress = false;
+  private readonly corrections = new TypedCorrections(this);
   private readonly voiceAndSounds = new VoiceAndSoundsFieldset(this);
   private readonly restoreQuestion = new RestoreDefaultsQuestion(this, () => {
-    // The values they spoke of are gone.
-    this.corrections = new Map();
+    this.corrections.forgetAll();
     this.model.restoreDefaults();
   });
 
   override connectedCallback(): void {
-    watchPresses();
     // The controllers need the models, which are set before the element is attached.
     this.settings ??= ObserveController.ofModel(this, this.model);
     if (this.tunings) this.learned ??= ObserveController.ofModel(this, this.tunings);
@@ -362,10 +349,7 @@ export class BbSettings extends LitElement {
   }
 
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.heldForPress) {
-      this.heldForPress = false;
-      await pressEnded();
-    }
+    if (this.corrections.takeHoldForPress()) await pressEnded();
     super.scheduleUpdate();
   }
 
@@ -550,7 +534,7 @@ export class BbSettings extends LitElement {
               </p>`
             : nothing
         }
-        ${DOSAGE_FIELDS.map((field) => this.renderCorrection(dosageKey(choice.id, field)))}
+        ${DOSAGE_FIELDS.map((field) => this.corrections.render(dosageKey(choice.id, field)))}
       </li>
     `;
   }
@@ -578,11 +562,10 @@ export class BbSettings extends LitElement {
     // The weight may be left empty: none is logged until the person picks one.
     const optional = field === 'weightKg';
     const onChange = (e: Event) =>
-      this.onTyped(e, key, { words, limits, step, optional }, before(), (n) => {
+      this.corrections.onTyped(e, key, { words, limits, step, optional }, before(), (n) => {
         if (n !== null || optional) this.model.setDosage(id, { [field]: n ?? undefined });
       });
-    const described =
-      [describedBy, this.correctionIdOf(key)].filter((note) => note !== null).join(' ') || null;
+    const described = this.corrections.describedBy(key, [describedBy]);
     return html`
       <label>
         ${capitalised(label)}
@@ -606,10 +589,10 @@ export class BbSettings extends LitElement {
         <label>
           Age
           <input type="number" inputmode="numeric" min=${LIMITS.age.min} max=${LIMITS.age.max} step="1"
-            aria-describedby=${this.correctionIdOf('age') ?? nothing}
+            aria-describedby=${this.corrections.describedBy('age') ?? nothing}
             .value=${live(s.age === null ? '' : String(s.age))}
             @change=${(e: Event) =>
-              this.onTyped(
+              this.corrections.onTyped(
                 e,
                 'age',
                 { words: ['Age', ''], limits: LIMITS.age, step: 1, optional: true },
@@ -617,16 +600,16 @@ export class BbSettings extends LitElement {
                 (n) => this.model.setAge(n),
               )} />
         </label>
-        ${this.renderCorrection('age')}
+        ${this.corrections.render('age')}
         <label>
           Maximum heart rate, bpm, if you know it
           <input type="number" inputmode="numeric" min=${LIMITS.maxHr.min} max=${LIMITS.maxHr.max} step="1"
-            aria-describedby=${['max-hr-note', this.correctionIdOf('max-hr')].filter((id) => id !== null).join(' ')}
+            aria-describedby=${this.corrections.describedBy('max-hr', ['max-hr-note']) ?? nothing}
             .value=${live(s.maxHr === null ? '' : String(s.maxHr))}
             @change=${(e: Event) =>
-              this.onTyped(e, 'max-hr', MAX_HR_FIELD, s.maxHr, (n) => this.model.setMaxHr(n))} />
+              this.corrections.onTyped(e, 'max-hr', MAX_HR_FIELD, s.maxHr, (n) => this.model.setMaxHr(n))} />
         </label>
-        ${this.renderCorrection('max-hr')}
+        ${this.corrections.render('max-hr')}
         <p class="note" id="max-hr-note">
           ${max === null ? 'Give your age or maximum to see heart-rate zones.' : `Zones use a maximum of ${max} bpm (${source}).`}
         </p>
@@ -659,44 +642,6 @@ export class BbSettings extends LitElement {
         </div>
       </fieldset>
     `;
-  }
-
-  /**
-   * A number typed out of range, between steps, or cleared where one is needed is not kept as typed:
-   * the setting keeps what it had (see typedSetting), and the words next to the field say what was
-   * typed and what was kept, rather than change it without a word.
-   */
-  private onTyped(
-    event: Event,
-    key: string,
-    field: TypedField,
-    before: number | null,
-    apply: (n: number | null) => void,
-  ): void {
-    const outcome = typedSetting(typedNumber(event.target as HTMLInputElement), before, field);
-    this.heldForPress = true;
-    if (outcome.value !== before) apply(outcome.value);
-    const corrections = new Map(this.corrections);
-    if (outcome.words === null) corrections.delete(key);
-    else corrections.set(key, outcome.words);
-    this.corrections = corrections;
-    // A field left as typed must show the value that was kept: live() rewrites it on this update.
-    this.requestUpdate();
-  }
-
-  private renderCorrection(key: string) {
-    const text = this.corrections.get(key);
-    return text
-      ? html`<p class="note correction" id=${correctionId(key)} role="status">${text}</p>`
-      : nothing;
-  }
-
-  /**
-   * The id of the words beside a field about what was typed into it, while there are any: the field is
-   * described by them, so that a screen reader coming back to it hears them with it, not only once.
-   */
-  private correctionIdOf(key: string): string | null {
-    return this.corrections.has(key) ? correctionId(key) : null;
   }
 
   private async onMove(id: ExerciseId, by: -1 | 1): Promise<void> {
@@ -737,11 +682,6 @@ function dosageKey(id: ExerciseId, field: keyof DosagePatch): string {
   return `${id} ${field}`;
 }
 
-/** "superman-sets-typed": a key made an id, which may hold no space (aria-describedby lists ids by spaces). */
-function correctionId(key: string): string {
-  return `${key.replaceAll(' ', '-')}-typed`;
-}
-
 /** How a field's value is named in a sentence, and its unit: ["A rest", " s"]. */
 type FieldWords = TypedField['words'];
 
@@ -752,12 +692,6 @@ const MAX_HR_FIELD: TypedField = {
   optional: true,
 };
 type Limits = { readonly min: number; readonly max: number };
-
-/** What a number field holds: null when empty, NaN when it is no number. */
-function typedNumber(input: HTMLInputElement): number | null {
-  if (input.type === 'text') return parseTypedNumber(input.value);
-  return input.value === '' ? null : input.valueAsNumber;
-}
 
 declare global {
   interface HTMLElementTagNameMap {
