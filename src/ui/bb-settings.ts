@@ -3,7 +3,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
-import { maxHeartRate } from '../workout/heart.ts';
 import type { TuningModel } from '../workout/personal-tuning.ts';
 import {
   countText,
@@ -47,6 +46,8 @@ import {
 import { ObserveController } from './observe.ts';
 import { pressEnded } from './press-ended.ts';
 import { RestoreDefaultsQuestion, restoreDefaultsQuestionStyles } from './restore-defaults-question.ts';
+import { heartRateFieldset } from './settings-heart-rate.ts';
+import { VoiceAndSoundsFieldset, voiceAndSoundsStyles } from './settings-voice-and-sounds.ts';
 import {
   backButton,
   buttonStyles,
@@ -58,7 +59,6 @@ import {
   visuallyHidden,
 } from './styles.ts';
 import { TypedCorrections, typedCorrectionsStyles } from './typed-corrections.ts';
-import { VoiceAndSoundsFieldset, voiceAndSoundsStyles } from './voice-and-sounds.ts';
 import { otherVoices } from './voice-menu.ts';
 
 type WeightsAsLastTime = Readonly<Partial<Record<ExerciseId, number>>>;
@@ -365,7 +365,7 @@ export class BbSettings extends LitElement {
         <h2 id="settings-title" tabindex="-1">Settings</h2>
       </div>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
-        ${this.renderSession(s)} ${this.renderExercises(s)} ${this.voiceAndSounds.render(s, this.voices)} ${this.renderHeart(s)}
+        ${this.renderSession(s)} ${this.renderExercises(s)} ${this.voiceAndSounds.render(s, this.voices)} ${heartRateFieldset(s, this.model, this.corrections)}
         ${this.renderBackups()}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
@@ -580,48 +580,6 @@ export class BbSettings extends LitElement {
     `;
   }
 
-  private renderHeart(s: Settings) {
-    const max = maxHeartRate(s);
-    const source = s.maxHr !== null ? 'as you set it' : s.age !== null ? `220 minus age ${s.age}` : null;
-    return html`
-      <fieldset>
-        <legend>Heart rate</legend>
-        <label>
-          Age
-          <input type="number" inputmode="numeric" min=${LIMITS.age.min} max=${LIMITS.age.max} step="1"
-            aria-describedby=${this.corrections.describedBy('age') ?? nothing}
-            .value=${live(s.age === null ? '' : String(s.age))}
-            @change=${(e: Event) =>
-              this.corrections.onTyped(
-                e,
-                'age',
-                { words: ['Age', ''], limits: LIMITS.age, step: 1, optional: true },
-                s.age,
-                (n) => this.model.setAge(n),
-              )} />
-        </label>
-        ${this.corrections.render('age')}
-        <label>
-          Maximum heart rate, bpm, if you know it
-          <input type="number" inputmode="numeric" min=${LIMITS.maxHr.min} max=${LIMITS.maxHr.max} step="1"
-            aria-describedby=${this.corrections.describedBy('max-hr', ['max-hr-note']) ?? nothing}
-            .value=${live(s.maxHr === null ? '' : String(s.maxHr))}
-            @change=${(e: Event) =>
-              this.corrections.onTyped(e, 'max-hr', MAX_HR_FIELD, s.maxHr, (n) => this.model.setMaxHr(n))} />
-        </label>
-        ${this.corrections.render('max-hr')}
-        <p class="note" id="max-hr-note">
-          ${max === null ? 'Give your age or maximum to see heart-rate zones.' : `Zones use a maximum of ${max} bpm (${source}).`}
-        </p>
-        <label>
-          <input type="checkbox" .checked=${live(s.endRestOnRecovery)}
-            @change=${(e: Event) => this.model.setEndRestOnRecovery(checked(e))} />
-          End a rest early once my heart rate has recovered
-        </label>
-      </fieldset>
-    `;
-  }
-
   /**
    * Backups are made and restored in the history, with the sessions they hold; a person moving to a
    * new phone looks for them here first. A backup holds the settings and what was learned of how the
@@ -685,12 +643,6 @@ function dosageKey(id: ExerciseId, field: keyof DosagePatch): string {
 /** How a field's value is named in a sentence, and its unit: ["A rest", " s"]. */
 type FieldWords = TypedField['words'];
 
-const MAX_HR_FIELD: TypedField = {
-  words: ['Maximum heart rate', ' bpm'],
-  limits: LIMITS.maxHr,
-  step: 1,
-  optional: true,
-};
 type Limits = { readonly min: number; readonly max: number };
 
 declare global {
