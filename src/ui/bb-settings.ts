@@ -4,20 +4,8 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { VoiceChoice } from '../cues/speech.ts';
 import type { TuningModel } from '../workout/personal-tuning.ts';
-import {
-  countText,
-  type ExerciseId,
-  exerciseById,
-  PROGRAM,
-  perSideText,
-  weightToLog,
-} from '../workout/program.ts';
-import {
-  belowProgramDose,
-  DRAWING_IN_STEPS_S,
-  PLANK_STEP_S,
-  type TargetChange,
-} from '../workout/progression.ts';
+import { type ExerciseId, exerciseById, perSideText, weightToLog } from '../workout/program.ts';
+import { belowProgramDose, type TargetChange } from '../workout/progression.ts';
 import { capitalised } from '../workout/set-words.ts';
 import {
   type DosagePatch,
@@ -35,18 +23,16 @@ import {
   describeChangedDose,
   describeHeavierWeight,
   describeNoWeight,
-  describeRange,
   describeTargetChange,
   describeWeightAsLastTime,
   farAboveProgramNote,
-  formatDuration,
   learnedText,
-  listed,
 } from './format.ts';
 import { ObserveController } from './observe.ts';
 import { pressEnded } from './press-ended.ts';
 import { RestoreDefaultsQuestion, restoreDefaultsQuestionStyles } from './restore-defaults-question.ts';
 import { heartRateFieldset } from './settings-heart-rate.ts';
+import { PROGRESS_LABEL, sessionFieldset } from './settings-session.ts';
 import { VoiceAndSoundsFieldset, voiceAndSoundsStyles } from './settings-voice-and-sounds.ts';
 import {
   backButton,
@@ -72,33 +58,6 @@ function otherWeights(next: WeightsAsLastTime, previous?: WeightsAsLastTime): bo
   const ids = new Set([...Object.keys(next), ...Object.keys(previous)]) as Set<ExerciseId>;
   return [...ids].some((id) => next[id] !== previous[id]);
 }
-
-/**
- * The box that lets progression set the targets, the holds' and the counts' within the program's range:
- * named again by the note that says what it did.
- */
-const PROGRESS_LABEL = 'Set targets from my past sessions';
-
-/** "The superman (10–12 reps), … and the wide-grip lat pulldown (12–15 reps)": the counts progression raises. */
-const RANGED_COUNTS = listed(
-  PROGRAM.flatMap((exercise) => {
-    const range = describeRange(exercise);
-    return range ? [`the ${exercise.name.toLowerCase()} (${range})`] : [];
-  }),
-).replace(/^the /, 'The ');
-
-/**
- * "The wide-grip lat pulldown adds a set after a session in which every set reached 15 reps, up to 4 sets,
- * the reps starting again at 12.": the sets progression adds.
- */
-const ADDED_SETS = PROGRAM.flatMap((exercise) => {
-  const { targetRange, setRange } = exercise;
-  return targetRange && setRange
-    ? [
-        `The ${exercise.name.toLowerCase()} adds a set after a session in which every set reached ${countText(exercise, targetRange.high)}, up to ${setRange.high} sets, the reps starting again at ${targetRange.low}.`,
-      ]
-    : [];
-}).join(' ');
 
 /**
  * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and
@@ -365,7 +324,7 @@ export class BbSettings extends LitElement {
         <h2 id="settings-title" tabindex="-1">Settings</h2>
       </div>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
-        ${this.renderSession(s)} ${this.renderExercises(s)} ${this.voiceAndSounds.render(s, this.voices)} ${heartRateFieldset(s, this.model, this.corrections)}
+        ${sessionFieldset(s, this.model)} ${this.renderExercises(s)} ${this.voiceAndSounds.render(s, this.voices)} ${heartRateFieldset(s, this.model, this.corrections)}
         ${this.renderBackups()}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
@@ -373,36 +332,6 @@ export class BbSettings extends LitElement {
         </div>
       </form>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-    `;
-  }
-
-  private renderSession(s: Settings) {
-    return html`
-      <fieldset>
-        <legend>Session</legend>
-        <label>
-          <input type="radio" name="length" value="full" .checked=${live(s.length === 'full')}
-            @change=${() => this.model.setLength('full')} />
-          Full session: every set
-        </label>
-        <label>
-          <input type="radio" name="length" value="short" .checked=${live(s.length === 'short')}
-            @change=${() => this.model.setLength('short')} />
-          Short session: one set of each exercise
-        </label>
-        <label>
-          <input type="checkbox" .checked=${live(s.autoProgress)} aria-describedby="progress-note"
-            @change=${(e: Event) => this.model.setAutoProgress(checked(e))} />
-          ${PROGRESS_LABEL}
-        </label>
-        <p class="note" id="progress-note">
-          The drawing-in climbs ${unbroken(DRAWING_IN_STEPS_S.map(formatDuration).join(' → '))}, never below its
-          target here; a target here below ${unbroken(formatDuration(DRAWING_IN_STEPS_S[0]))} stays as it is. The first plank aims ${unbroken(`${PLANK_STEP_S} s`)} past the first of the last session, above or
-          below its target here, as each plank in a session aims past the one before. ${unbroken(RANGED_COUNTS)} ask
-          one more after a session in which every set reached its target, up to the top of that range, never
-          below their target here; a target here below that range stays as it is. ${unbroken(ADDED_SETS)}
-        </p>
-      </fieldset>
     `;
   }
 
