@@ -16,7 +16,6 @@ import {
   targetLimits,
 } from '../workout/settings.ts';
 import type { TypedField } from '../workout/typed-setting.ts';
-import { sendCommand } from './events.ts';
 import { checked } from './form-values.ts';
 import {
   describeBelowRange,
@@ -31,6 +30,7 @@ import {
 import { ObserveController } from './observe.ts';
 import { pressEnded } from './press-ended.ts';
 import { RestoreDefaultsQuestion, restoreDefaultsQuestionStyles } from './restore-defaults-question.ts';
+import { backupsFieldset } from './settings-backups.ts';
 import { heartRateFieldset } from './settings-heart-rate.ts';
 import { PROGRESS_LABEL, sessionFieldset } from './settings-session.ts';
 import { VoiceAndSoundsFieldset, voiceAndSoundsStyles } from './settings-voice-and-sounds.ts';
@@ -325,7 +325,7 @@ export class BbSettings extends LitElement {
       </div>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
         ${sessionFieldset(s, this.model)} ${this.renderExercises(s)} ${this.voiceAndSounds.render(s, this.voices)} ${heartRateFieldset(s, this.model, this.corrections)}
-        ${this.renderBackups()}
+        ${backupsFieldset(this)}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
           ${this.restoreQuestion.render()}
@@ -506,28 +506,6 @@ export class BbSettings extends LitElement {
                 @change=${onChange} />`
         }
       </label>
-    `;
-  }
-
-  /**
-   * Backups are made and restored in the history, with the sessions they hold; a person moving to a
-   * new phone looks for them here first. A backup holds the settings and what was learned of how the
-   * person moves even before a session is saved, so the words name no button ("Back up everything" is
-   * "Back up your settings" until then), only what to do.
-   */
-  private renderBackups() {
-    return html`
-      <fieldset>
-        <legend>Backups</legend>
-        <p class="note">
-          Your sessions, these settings and what Backbeat learned of how you move are kept in this browser
-          only. To move them to a new phone, make a backup in History, then import it in History on the new
-          phone.
-        </p>
-        <div class="actions">
-          <button type="button" @click=${() => sendCommand(this, 'bb-show-backups')}>Back up or import in History</button>
-        </div>
-      </fieldset>
     `;
   }
 
