@@ -2,7 +2,7 @@ import { css, html, type LitElement, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { TuningModel } from '../workout/personal-tuning.ts';
-import { type ExerciseId, exerciseById, perSideText, weightToLog } from '../workout/program.ts';
+import { type ExerciseId, exerciseById, perSideText } from '../workout/program.ts';
 import { belowProgramDose, type TargetChange } from '../workout/progression.ts';
 import { capitalised } from '../workout/set-words.ts';
 import {
@@ -14,14 +14,13 @@ import {
   targetLimits,
 } from '../workout/settings.ts';
 import type { TypedField } from '../workout/typed-setting.ts';
+import { shownTargetChange, suggestedWeightKg, targetFieldNames, weightNote } from './dosage-notes.ts';
 import { checked } from './form-values.ts';
 import {
   describeBelowRange,
   describeChangedDose,
   describeHeavierWeight,
-  describeNoWeight,
   describeTargetChange,
-  describeWeightAsLastTime,
   farAboveProgramNote,
   learnedText,
 } from './format.ts';
@@ -90,19 +89,9 @@ export class ExercisesFieldset {
   ) {
     const exercise = exerciseById(choice.id);
     const { dosage } = choice;
-    const targetLabel =
-      exercise.kind === 'hold' ? 'hold, seconds' : exercise.kind === 'breaths' ? 'breaths' : 'reps';
-    const targetWords: FieldWords =
-      exercise.kind === 'hold'
-        ? ['A hold', ' s']
-        : exercise.kind === 'breaths'
-          ? ['Breaths', '']
-          : ['Reps', ''];
+    const target = targetFieldNames(exercise.kind);
     const limits = targetLimits(choice.id);
-    // One kept at the setting moved nothing here: there is nothing for Progress to undo.
-    const change = this.host.targetChanges.find(
-      (c) => c.exerciseId === choice.id && (c.sets !== undefined || c.today !== c.setting),
-    );
+    const change = shownTargetChange(this.host.targetChanges, choice.id);
     const learnedWords = learnedText(exercise, learned?.[choice.id]);
     // The field keeps the full session's sets, to come back to; a short session does one of each.
     const shortNoteId = short && dosage.sets !== 1 ? `${choice.id}-short-sets` : null;
@@ -111,16 +100,9 @@ export class ExercisesFieldset {
     const farAbove = farAboveProgramNote(exercise, dosage.target);
     const farAboveNoteId = farAbove ? `${choice.id}-far-above` : null;
     const targetNoteIds = [perSideNoteId, farAboveNoteId].filter((id) => id !== null).join(' ') || null;
-    const lastTimeKg = weightToLog(exercise, dosage)
-      ? (this.host.weightsAsLastTime[choice.id] ?? null)
-      : null;
-    const weightNote =
-      lastTimeKg !== null
-        ? describeWeightAsLastTime(lastTimeKg, 'here')
-        : weightToLog(exercise, dosage)
-          ? describeNoWeight('here')
-          : null;
-    const weightNoteId = weightNote ? `${choice.id}-weight-note` : null;
+    const lastTimeKg = suggestedWeightKg(exercise, dosage, this.host.weightsAsLastTime[choice.id]);
+    const weightNoteText = weightNote(exercise, dosage, lastTimeKg);
+    const weightNoteId = weightNoteText ? `${choice.id}-weight-note` : null;
     return html`
       <li class=${choice.included ? '' : 'left-out'}>
         <div class="head">
@@ -136,7 +118,7 @@ export class ExercisesFieldset {
         </div>
         <div class="dose">
           ${this.numberField(choice.id, exercise.name, 'sets', 'sets', ['Sets', ''], dosage.sets, LIMITS.sets, 1, shortNoteId)}
-          ${this.numberField(choice.id, exercise.name, 'target', targetLabel, targetWords, dosage.target, limits, 1, targetNoteIds)}
+          ${this.numberField(choice.id, exercise.name, 'target', target.label, target.words, dosage.target, limits, 1, targetNoteIds)}
           ${this.numberField(choice.id, exercise.name, 'restS', 'rest, seconds', ['A rest', ' s'], dosage.restS, LIMITS.restS, 1)}
           ${
             exercise.weighted
@@ -155,7 +137,7 @@ export class ExercisesFieldset {
               : nothing
           }
         </div>
-        ${weightNoteId ? html`<p class="note" id=${weightNoteId}>${weightNote}</p>` : nothing}
+        ${weightNoteId ? html`<p class="note" id=${weightNoteId}>${weightNoteText}</p>` : nothing}
         ${
           perSideNoteId
             ? html`<p class="note" id=${perSideNoteId}>
