@@ -34,6 +34,10 @@ import { otherVoices } from './voice-menu.ts';
  * The settings screen: the program (order, dosage, what to leave out, short or full), the voice and
  * sounds, and the heart-rate data. Every control is a native form control with a visible label, so it
  * works with the keyboard and a screen reader as it is; changes apply and are remembered at once.
+ *
+ * Each fieldset is a module of its own (settings-*.ts), rendered into this one shadow root so that one
+ * form holds every field, the styles they share apply to all, and a number typed out of range is said
+ * beside its field (typed-corrections.ts) wherever that field is.
  */
 @customElement('bb-settings')
 export class BbSettings extends LitElement {
@@ -209,7 +213,10 @@ export class BbSettings extends LitElement {
         <h2 id="settings-title" tabindex="-1">Settings</h2>
       </div>
       <form aria-labelledby="settings-title" @submit=${(e: Event) => e.preventDefault()}>
-        ${sessionFieldset(s, this.model)} ${this.exercises.render(s, this.learned?.value)} ${this.voiceAndSounds.render(s, this.voices)} ${heartRateFieldset(s, this.model, this.corrections)}
+        ${sessionFieldset(s, this.model)}
+        ${this.exercises.render(s, this.learned?.value)}
+        ${this.voiceAndSounds.render(s, this.voices)}
+        ${heartRateFieldset(s, this.model, this.corrections)}
         ${backupsFieldset(this)}
         <div class="actions">
           <button type="button" class="primary" @click=${this.onDone}>Done</button>
