@@ -175,6 +175,10 @@ export class BbHistory extends LitElement {
         margin: 0;
         font-size: clamp(1.75rem, 5vmin, 2.5rem);
       }
+      /* The question's words and answers lie among the buttons as the Delete they stand in for did. */
+      .asking {
+        display: contents;
+      }
       .actions,
       .session-actions {
         display: flex;
@@ -462,10 +466,12 @@ export class BbHistory extends LitElement {
           this.sessionRunning || anyBeingRecorded(h) || count === 0
             ? null
             : this.confirming === 'all'
-              ? html`<span>${count === 1 ? 'Delete the one saved session for good?' : `Delete all ${count} sessions for good?`}</span>
-                <button class="danger" @click=${this.onDeleteAll}>${count === 1 ? 'Yes, delete it' : 'Yes, delete them all'}</button>
-                <button class="quiet" @click=${() => (this.confirming = null)}>${count === 1 ? 'Keep it' : 'Keep them'}</button>`
-              : html`<button class="danger" ?disabled=${this.working} @click=${() => (this.confirming = 'all')}>
+              ? html`<span class="asking" role="group" aria-labelledby="delete-all-question">
+                  <span id="delete-all-question">${count === 1 ? 'Delete the one saved session for good?' : `Delete all ${count} sessions for good?`}</span>
+                  <button class="danger" @click=${this.onDeleteAll}>${count === 1 ? 'Yes, delete it' : 'Yes, delete them all'}</button>
+                  <button class="quiet keep" @click=${this.keepSessions}>${count === 1 ? 'Keep it' : 'Keep them'}</button>
+                </span>`
+              : html`<button class="danger delete-all" ?disabled=${this.working} @click=${() => this.askBeforeDeleting('all')}>
                 Delete all sessions
               </button>`
         }
@@ -580,9 +586,11 @@ export class BbHistory extends LitElement {
           live
             ? null
             : this.confirming === s.id
-              ? html`<button class="danger" @click=${() => this.onDelete(s.id)}>Yes, delete it</button>
-                <button class="quiet" @click=${() => (this.confirming = null)}>Keep it</button>`
-              : html`<button class="danger" @click=${() => (this.confirming = s.id)} aria-label="Delete ${when}">Delete</button>`
+              ? html`<span class="asking" role="group" aria-label="Delete ${when} for good?">
+                  <button class="danger" @click=${() => this.onDelete(s.id)}>Yes, delete it</button>
+                  <button class="quiet keep" @click=${this.keepSessions}>Keep it</button>
+                </span>`
+              : html`<button class="danger" @click=${() => this.askBeforeDeleting(s.id)} aria-label="Delete ${when}">Delete</button>`
         }
       </div>
       ${shown ? this.renderSets(s, when, shown) : null}
@@ -820,6 +828,26 @@ export class BbHistory extends LitElement {
     shown?.scrollIntoView({ block: 'nearest' });
   }
 
+  /**
+   * Delete's button gives way to the question's answers: the focus goes to the one that deletes
+   * nothing, where it was lost to the top of the page, and a screen reader with it.
+   */
+  private async askBeforeDeleting(which: string): Promise<void> {
+    this.confirming = which;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.asking .keep')?.focus();
+  }
+
+  /** Keep it (or Keep them) gives the Delete button back, and the focus to it. */
+  private keepSessions = async (): Promise<void> => {
+    const which = this.confirming;
+    this.confirming = null;
+    await this.updateComplete;
+    const asked =
+      which === 'all' ? 'button.delete-all' : `li[data-session="${CSS.escape(which ?? '')}"] button.danger`;
+    this.renderRoot.querySelector<HTMLElement>(asked)?.focus();
+  };
+
   private async onDelete(id: string): Promise<void> {
     this.confirming = null;
     const index = this.history.value.sessions.findIndex((s) => s.id === id);
@@ -837,6 +865,10 @@ export class BbHistory extends LitElement {
   private onDeleteAll = async (): Promise<void> => {
     this.confirming = null;
     await this.run(() => this.persistence.deleteAll());
+    await this.updateComplete;
+    // The button pressed went with the sessions: the focus goes to the screen's heading, not the top of
+    // the page, and a screen reader reads on to the notice of what was deleted.
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
   };
 
   private async run(work: () => Promise<void>): Promise<void> {

@@ -1193,6 +1193,62 @@ describe("bb-history's sets of a session on a phone with its text at twice its s
   });
 });
 
+// Delete asks first, its button giving way to the question's two answers: the focus on the button that
+// went was lost to the page's top, where a screen reader began again with the header, and the question
+// of a session's Delete was said nowhere.
+describe('bb-history asking before it deletes, to a keyboard and a screen reader', () => {
+  it('asks which session, with the focus on the answer that keeps it, and back on Delete once kept', async () => {
+    const a = await recordSession();
+    const b = {
+      ...a,
+      session: { ...a.session, id: 'session-2', startedAt: a.session.startedAt + 86_400_000 },
+    };
+    const history = await mount('bb-history', await persistenceWith([a, toOtherSession(b)]));
+    const root = history.shadowRoot!;
+    const remove = page.getByRole('button', { name: /^Delete .*20/ }).first();
+    const which = remove
+      .element()
+      .getAttribute('aria-label')!
+      .replace(/^Delete /, '');
+    await userEvent.click(remove);
+    const question = page.getByRole('group', { name: `Delete ${which} for good?` });
+    await expect.element(question).toBeVisible();
+    // As Chromium gives it to a screen reader, not only as the page's markup says.
+    expect(await rolesNamed(`Delete ${which} for good?`)).toEqual(['group']);
+    await expect
+      .poll(() => root.activeElement)
+      .toBe(question.getByRole('button', { name: 'Keep it' }).element());
+    await userEvent.click(question.getByRole('button', { name: 'Keep it' }));
+    await expect.poll(() => root.activeElement?.getAttribute('aria-label')).toBe(`Delete ${which}`);
+  });
+
+  it('asks before deleting them all, with the focus on Keep them, back on Delete all sessions once kept, and on the heading once deleted', async () => {
+    const a = await recordSession();
+    const b = {
+      ...a,
+      session: { ...a.session, id: 'session-2', startedAt: a.session.startedAt + 86_400_000 },
+    };
+    const history = await mount('bb-history', await persistenceWith([a, toOtherSession(b)]));
+    const root = history.shadowRoot!;
+    await userEvent.click(page.getByRole('button', { name: 'Delete all sessions' }));
+    const question = page.getByRole('group', { name: 'Delete all 2 sessions for good?' });
+    await expect.element(question).toBeVisible();
+    // The group, and its words on screen.
+    expect(await rolesNamed('Delete all 2 sessions for good?')).toEqual(['group', 'StaticText']);
+    const keep = question.getByRole('button', { name: 'Keep them' });
+    await expect.poll(() => root.activeElement).toBe(keep.element());
+    await userEvent.click(keep);
+    await expect.poll(() => root.activeElement?.textContent?.trim()).toBe('Delete all sessions');
+    // Deleted, the buttons and the list went with them: the focus goes to the screen's heading.
+    await userEvent.click(page.getByRole('button', { name: 'Delete all sessions' }));
+    await userEvent.click(page.getByRole('button', { name: 'Yes, delete them all' }));
+    await expect.element(page.getByText('No sessions saved yet.')).toBeVisible();
+    await expect
+      .poll(() => root.activeElement)
+      .toBe(page.getByRole('heading', { name: 'History' }).element());
+  });
+});
+
 describe('bb-history deleting a session far down the list', () => {
   it.each([
     ['a phone', 360, 640],
