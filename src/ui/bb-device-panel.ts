@@ -373,6 +373,11 @@ export class BbDevicePanel extends LitElement {
    * on screen, was kept there as the page moved to keep what it showed in place.
    */
   private choice: DeviceChoice | null = null;
+  /**
+   * A button pressed that goes once the app has done what it asks (a problem's OK, Use the virtual
+   * strap): its going took the keyboard's focus, and a screen reader's place, to the top of the page.
+   */
+  private pressedToGo: HTMLElement | null = null;
   /** A phone with its text at twice its size: the devices take a line (see renderAtAGlance). */
   private readonly narrowScreen = new MediaQueryController(this, NARROW);
   private get narrow(): boolean {
@@ -415,6 +420,7 @@ export class BbDevicePanel extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    this.keepFocusOfButtonGone();
     if (!changed.has('device') || !this.choice) return;
     const outcome = outcomeOfChoice(this.choice, this.device);
     if (outcome === 'pending') return;
@@ -423,6 +429,17 @@ export class BbDevicePanel extends LitElement {
     const problem = this.renderRoot.querySelector('.problem, .problem-line');
     if (outcome !== 'problem' || this.compact || !problem) return;
     scrollPageBy((view) => leastScroll(view, problem.getBoundingClientRect()));
+  }
+
+  /**
+   * The button pressed gone with what it put away, the focus goes on from the devices' line or menu,
+   * which stay, where it had fallen to the page. Not where the person has moved it on since.
+   */
+  private keepFocusOfButtonGone(): void {
+    if (!this.pressedToGo || this.pressedToGo.isConnected) return;
+    this.pressedToGo = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    this.renderRoot.querySelector<HTMLElement>('details.glance > summary, details.more > summary')?.focus();
   }
 
   /** The person chose a device of this `kind`: what becomes of it is theirs to see (see choice). */
@@ -450,7 +467,7 @@ export class BbDevicePanel extends LitElement {
               this.problem
                 ? html`<div class="problem" role="alert">
                     <span>${this.problem}</span>
-                    <button class="quiet" @click=${() => sendCommand(this, 'bb-dismiss-problem')}>OK</button>
+                    <button class="quiet" @click=${this.dismissProblem}>OK</button>
                   </div>`
                 : nothing
             }`
@@ -576,8 +593,13 @@ export class BbDevicePanel extends LitElement {
   }
 
   /** The problem seen: the line closes again, so that the count under it comes back into view. */
-  private readonly dismissAtAGlance = (): void => {
+  private readonly dismissAtAGlance = (event: Event): void => {
     this.closeMenu();
+    this.dismissProblem(event);
+  };
+
+  private readonly dismissProblem = (event: Event): void => {
+    this.pressedToGo = event.currentTarget as HTMLElement;
     sendCommand(this, 'bb-dismiss-problem');
   };
 
@@ -842,12 +864,13 @@ export class BbDevicePanel extends LitElement {
   }
 
   /** Out of a session the switch is made at once; in one, on the second tap (see askingToSwitch). */
-  private readonly onSwitch = (): void => {
+  private readonly onSwitch = (event: Event): void => {
     if (this.compact && !this.askingToSwitch) {
       this.askingToSwitch = true;
       return;
     }
     this.askingToSwitch = false;
+    this.pressedToGo = event.currentTarget as HTMLElement;
     this.chose('virtual');
     sendCommand(this, 'bb-use-virtual');
   };

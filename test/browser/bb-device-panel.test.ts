@@ -1271,3 +1271,82 @@ describe('bb-device-panel', () => {
     await expect.element(page.getByText('Virtual person: in position, waiting for Go')).toBeVisible();
   });
 });
+
+// A button that goes once pressed took the keyboard's focus with it, to the top of the page, where a
+// screen reader began again with the header: it goes on from the panel's menu, or its line, instead.
+describe('bb-device-panel keeping the focus when the button pressed goes', () => {
+  let restore: () => Promise<void>;
+  beforeAll(async () => {
+    // Wide enough for the devices in a row of their own, with the menu beside them.
+    restore = await layOutAsTheApp(1366, 768);
+  });
+  afterAll(() => restore());
+
+  /** The virtual strap, alone and in use. */
+  function virtualInUse(): DeviceState {
+    const virtual = status({ id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', battery: null });
+    return state([virtual], {
+      source: { id: 'virtual-strap', name: 'Virtual strap', kind: 'virtual', placement: 'chest' },
+    });
+  }
+
+  /** The virtual strap in use, and a file of another kind picked to replay. */
+  function notARecording(): DeviceState {
+    return {
+      ...virtualInUse(),
+      problem:
+        'Not a recording: Backbeat cannot replay that file; only a file made with Save a recording can be.',
+      problemsTold: 1,
+    };
+  }
+
+  /** The text of the element focused in the panel, or the element the focus went to when it left it. */
+  function focusedIn(panel: BbDevicePanel): string {
+    const inside = panel.shadowRoot!.activeElement;
+    return inside ? (inside.textContent ?? '').trim() : `<${document.activeElement?.localName}>`;
+  }
+
+  /** Puts the problem away when its OK is pressed, as the app does (Devices.dismissProblem). */
+  function dismissedAsTheAppDoes(panel: BbDevicePanel): void {
+    panel.addEventListener('bb-dismiss-problem', () => {
+      panel.device = { ...panel.device, problem: null };
+    });
+  }
+
+  it('goes to the menu of devices once a problem’s OK has put the problem away', async () => {
+    const panel = await mount(notARecording());
+    dismissedAsTheAppDoes(panel);
+    await userEvent.click(page.getByRole('button', { name: 'OK', exact: true }));
+    await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
+    await expect.poll(() => focusedIn(panel)).toBe('More devices');
+  });
+
+  it('goes to the devices’ line once the OK in it has put the problem away, on a phone with large text', async () => {
+    const phone = await layOutAsTheApp(180, 320);
+    try {
+      const panel = await mount(notARecording());
+      dismissedAsTheAppDoes(panel);
+      await userEvent.click(page.getByRole('alert'));
+      await userEvent.click(page.getByRole('button', { name: 'OK', exact: true }));
+      await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
+      const line = panel.shadowRoot!.querySelector('details.glance > summary');
+      await expect.poll(() => panel.shadowRoot!.activeElement).toBe(line);
+    } finally {
+      await phone();
+    }
+  });
+
+  it('goes to the menu of devices once Use the virtual strap has put the strap away', async () => {
+    const panel = await mount(
+      state([status({ name: 'Garmin HRM-Dual 1234567', kind: 'heart-rate', motion: false })], {
+        problem: deviceProblem('no-data', { device: 'Garmin HRM-Dual 1234567' }).message,
+      }),
+    );
+    panel.addEventListener('bb-use-virtual', () => {
+      panel.device = virtualInUse();
+    });
+    await userEvent.click(page.getByRole('button', { name: 'Use the virtual strap' }));
+    await expect.element(page.getByRole('button', { name: 'Use the virtual strap' })).not.toBeInTheDocument();
+    await expect.poll(() => focusedIn(panel)).toBe('More devices');
+  });
+});
