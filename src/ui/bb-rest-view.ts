@@ -386,16 +386,20 @@ export class BbRestView extends LitElement {
   private renderLastSet() {
     const last = this.lastSet;
     if (!last) return nothing;
-    const unit = countUnit(exerciseById(last.exerciseId));
+    const exercise = exerciseById(last.exerciseId);
+    const unit = countUnit(exercise);
     const { set, done } = describeSetParts(last);
+    // The set they change named, as the summary names its last set's: "+1 rep" alone is the set's own
+    // button, for the set under way, not the one just done.
+    const which = `${exercise.name}, set ${last.setNumber}`;
     return html`<div class="done">
       <div class="last">${set}: ${done.split(', ').map((part, i, parts) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}${i < parts.length - 1 ? ',' : ''}</span>`)}</div>
       ${
         // Not while Finish asks: on a phone the question must fit where the buttons were.
         correctableInRest(last) && !this.finish.asking
           ? html`<div class="fix">
-              <button aria-label=${`−1 ${unit}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
-              <button aria-label=${`+1 ${unit}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
+              <button aria-label=${`−1 ${unit} on ${which}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust', { delta: -1 })}>−1</button>
+              <button aria-label=${`+1 ${unit} on ${which}`} @click=${() => sendCommand(this, 'bb-adjust', { delta: 1 })}>+1</button>
             </div>`
           : nothing
       }

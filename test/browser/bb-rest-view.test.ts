@@ -5,6 +5,7 @@ import '../../src/ui/bb-rest-view.ts';
 import { type BbRestView, describeSet } from '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
+import { rolesNamed } from './accessibility-tree.ts';
 import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
 import { linesOf } from './lines.ts';
 import {
@@ -247,7 +248,14 @@ describe('bb-rest-view', () => {
           });
           return hit ? (hit.ariaLabel ?? hit.textContent) : null;
         };
-        const places = ['Pause', '−1 rep', '+1 rep', 'Mute', 'Finish', 'History'].map((name) => ({
+        const places = [
+          'Pause',
+          '−1 rep on Superman, set 1',
+          '+1 rep on Superman, set 1',
+          'Mute',
+          'Finish',
+          'History',
+        ].map((name) => ({
           name,
           at: centreOf(name),
         }));
@@ -518,6 +526,19 @@ describe('bb-rest-view', () => {
     expect(page.getByRole('button', { name: /^[−+]1 / }).elements()).toHaveLength(0);
     await page.getByRole('button', { name: 'Keep going' }).click();
     await expect.element(page.getByRole('button', { name: '+1 rep' })).toBeVisible();
+  });
+
+  // Named "−1 rep" and "+1 rep" alone, as the set's own buttons are, a screen reader gave no word of
+  // which set they change: the one just done, not the next. Named as the summary names its last set's.
+  it('names the set its −1 and +1 put right', async () => {
+    await mount({ remainingMs: 30_000, totalMs: 45_000, lastSet: countedSet });
+    await expect
+      .element(page.getByRole('button', { name: '−1 rep on Superman, set 1', exact: true }))
+      .toBeVisible();
+    await expect
+      .element(page.getByRole('button', { name: '+1 rep on Superman, set 1', exact: true }))
+      .toBeVisible();
+    expect(await rolesNamed('+1 rep')).toEqual([]);
   });
 
   it('asks before Finish ends the session', async () => {
