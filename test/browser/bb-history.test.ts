@@ -1197,14 +1197,18 @@ describe("bb-history's sets of a session on a phone with its text at twice its s
 // went was lost to the page's top, where a screen reader began again with the header, and the question
 // of a session's Delete was said nowhere.
 describe('bb-history asking before it deletes, to a keyboard and a screen reader', () => {
-  it('asks which session, with the focus on the answer that keeps it, and back on Delete once kept', async () => {
+  /** The history of two sessions a day apart, on the page. */
+  async function historyOfTwoSessions() {
     const a = await recordSession();
     const b = {
       ...a,
       session: { ...a.session, id: 'session-2', startedAt: a.session.startedAt + 86_400_000 },
     };
-    const history = await mount('bb-history', await persistenceWith([a, toOtherSession(b)]));
-    const root = history.shadowRoot!;
+    return mount('bb-history', await persistenceWith([a, toOtherSession(b)]));
+  }
+
+  it('asks which session, with the focus on the answer that keeps it, and back on Delete once kept', async () => {
+    const root = (await historyOfTwoSessions()).shadowRoot!;
     const remove = page.getByRole('button', { name: /^Delete .*20/ }).first();
     const which = remove
       .element()
@@ -1223,13 +1227,7 @@ describe('bb-history asking before it deletes, to a keyboard and a screen reader
   });
 
   it('asks before deleting them all, with the focus on Keep them, back on Delete all sessions once kept, and on the heading once deleted', async () => {
-    const a = await recordSession();
-    const b = {
-      ...a,
-      session: { ...a.session, id: 'session-2', startedAt: a.session.startedAt + 86_400_000 },
-    };
-    const history = await mount('bb-history', await persistenceWith([a, toOtherSession(b)]));
-    const root = history.shadowRoot!;
+    const root = (await historyOfTwoSessions()).shadowRoot!;
     await userEvent.click(page.getByRole('button', { name: 'Delete all sessions' }));
     const question = page.getByRole('group', { name: 'Delete all 2 sessions for good?' });
     await expect.element(question).toBeVisible();
