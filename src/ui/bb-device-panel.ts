@@ -439,7 +439,7 @@ export class BbDevicePanel extends LitElement {
     if (!this.pressedToGo || this.pressedToGo.isConnected) return;
     this.pressedToGo = null;
     if (document.activeElement && document.activeElement !== document.body) return;
-    this.renderRoot.querySelector<HTMLElement>('details.glance > summary, details.more > summary')?.focus();
+    this.focusOn('details.glance > summary, details.more > summary');
   }
 
   /** The person chose a device of this `kind`: what becomes of it is theirs to see (see choice). */
@@ -637,9 +637,9 @@ export class BbDevicePanel extends LitElement {
     if (this.compact && this.askingToSwitch) {
       return html`<span class="ask">Switch? A simulated person does the exercises from now on.</span>
         <button @click=${this.onSwitch}>Switch</button>
-        <button class="quiet" @click=${() => (this.askingToSwitch = false)}>Keep this device</button>`;
+        <button class="quiet keep-device" @click=${this.keepDevice}>Keep this device</button>`;
     }
-    return html`<button @click=${this.onSwitch}>Use the virtual strap</button>`;
+    return html`<button class="use-virtual" @click=${this.onSwitch}>Use the virtual strap</button>`;
   }
 
   private renderChoices(isVirtual: boolean, recordable: boolean) {
@@ -867,6 +867,8 @@ export class BbDevicePanel extends LitElement {
   private readonly onSwitch = (event: Event): void => {
     if (this.compact && !this.askingToSwitch) {
       this.askingToSwitch = true;
+      // The button pressed gives way to the question: the focus goes to the answer that changes nothing.
+      void this.updateComplete.then(() => this.focusOn('.keep-device'));
       return;
     }
     this.askingToSwitch = false;
@@ -874,6 +876,16 @@ export class BbDevicePanel extends LitElement {
     this.chose('virtual');
     sendCommand(this, 'bb-use-virtual');
   };
+
+  /** The question taken back: Use the virtual strap again, with the focus on it. */
+  private readonly keepDevice = (): void => {
+    this.askingToSwitch = false;
+    void this.updateComplete.then(() => this.focusOn('.use-virtual'));
+  };
+
+  private focusOn(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
 
   /**
    * The open menu lies over the page: a tap anywhere else puts it away, as Escape does. The opened

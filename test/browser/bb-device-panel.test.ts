@@ -1336,6 +1336,20 @@ describe('bb-device-panel keeping the focus when the button pressed goes', () =>
     }
   });
 
+  it('goes, in a session, to Keep this device as the switch asks, and back to Use the virtual strap once kept', async () => {
+    const panel = await mount(
+      state([status({ name: 'Garmin HRM-Dual 1234567', kind: 'heart-rate', motion: false })], {
+        problem: deviceProblem('no-data', { device: 'Garmin HRM-Dual 1234567' }).message,
+      }),
+    );
+    panel.compact = true;
+    await panel.updateComplete;
+    await userEvent.click(page.getByRole('button', { name: 'Use the virtual strap' }));
+    await expect.poll(() => focusedIn(panel)).toBe('Keep this device');
+    await userEvent.click(page.getByRole('button', { name: 'Keep this device' }));
+    await expect.poll(() => focusedIn(panel)).toBe('Use the virtual strap');
+  });
+
   it('goes to the menu of devices once Use the virtual strap has put the strap away', async () => {
     const panel = await mount(
       state([status({ name: 'Garmin HRM-Dual 1234567', kind: 'heart-rate', motion: false })], {
