@@ -466,8 +466,8 @@ export class BbDevicePanel extends LitElement {
             ${
               this.problem
                 ? html`<div class="problem" role="alert">
-                    <span>${this.problem}</span>
-                    <button class="quiet" @click=${this.dismissProblem}>OK</button>
+                    <span id="problem-words">${this.problem}</span>
+                    <button class="quiet" aria-describedby="problem-words" @click=${this.dismissProblem}>OK</button>
                   </div>`
                 : nothing
             }`
@@ -575,13 +575,13 @@ export class BbDevicePanel extends LitElement {
     return html`<details class="glance">
       ${
         problem
-          ? html`<summary class="problem-line"><span class="line" role="alert">${renderProblemLine(problem, this.device)}</span></summary>`
+          ? html`<summary class="problem-line"><span class="line" id="problem-line" role="alert">${renderProblemLine(problem, this.device)}</span></summary>`
           : html`<summary><span class="line"><span class="gist">${gist}</span></span></summary>`
       }
       <div class="glance-body">
         ${devices}
         ${offered}
-        ${problem ? html`<button class="quiet" @click=${this.dismissAtAGlance}>OK</button>` : nothing}
+        ${problem ? html`<button class="quiet" aria-describedby="problem-line" @click=${this.dismissAtAGlance}>OK</button>` : nothing}
       </div>
     </details>`;
   }

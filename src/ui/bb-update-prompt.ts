@@ -100,16 +100,18 @@ export class BbUpdatePrompt extends LitElement {
   override render() {
     const showing = this.showing();
     if (showing === 'update') {
+      // Each button described by the news it answers: in a screen reader's list of buttons, "Later"
+      // alone says nothing.
       return html`<div role="status">
-        A new version of Backbeat is ready.
-        <button class="primary" @click=${() => this.updates.reload()}>Reload</button>
-        <button class="quiet" @click=${this.onAnswered}>Later</button>
+        <span id="update-news">A new version of Backbeat is ready.</span>
+        <button class="primary" aria-describedby="update-news" @click=${() => this.updates.reload()}>Reload</button>
+        <button class="quiet" aria-describedby="update-news" @click=${this.onAnswered}>Later</button>
       </div>`;
     }
     if (showing === 'offline') {
       return html`<div role="status">
-        Backbeat now works offline.
-        <button class="quiet" @click=${this.onAnswered}>OK</button>
+        <span id="offline-news">Backbeat now works offline.</span>
+        <button class="quiet" aria-describedby="offline-news" @click=${this.onAnswered}>OK</button>
       </div>`;
     }
     if (this.keepsRoom()) {

@@ -827,6 +827,23 @@ describe('bb-device-panel', () => {
     expect(dismissed).toBe(1);
   });
 
+  // "OK" alone, in a screen reader's list of buttons, said nothing of what it puts away.
+  it('describes a problem’s OK by the problem', async () => {
+    const problem = deviceProblem('mtu-too-small').message;
+    await mount(state([status({})], { problem }));
+    await expect.element(page.getByRole('button', { name: 'OK' })).toHaveAccessibleDescription(problem);
+    // On a phone with large text, by the devices' line that the problem is.
+    document.body.replaceChildren();
+    const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
+    try {
+      await mount(state([status({})], { problem }));
+      await userEvent.click(page.getByRole('alert'));
+      await expect.element(page.getByRole('button', { name: 'OK' })).toHaveAccessibleDescription(problem);
+    } finally {
+      await restore();
+    }
+  });
+
   it('keeps a problem and its OK within a phone with text at twice its size (180 px), in a session too', async () => {
     const restore = await layOutAsTheApp(180, 320, '0 0.75rem');
     try {

@@ -33,6 +33,22 @@ describe('bb-update-prompt', () => {
     await expect.element(page.getByRole('status')).not.toBeInTheDocument();
   });
 
+  // "OK", "Reload" and "Later" alone, in a screen reader's list of buttons, said nothing of what they
+  // answer: each is described by its notice's words.
+  it('describes its buttons by the news they answer', async () => {
+    const updates = new UpdateModel(async () => {});
+    mount(updates);
+    updates.update({ offlineReady: true });
+    await expect
+      .element(page.getByRole('button', { name: 'OK' }))
+      .toHaveAccessibleDescription('Backbeat now works offline.');
+    updates.update({ updateReady: true });
+    for (const name of ['Reload', 'Later'])
+      await expect
+        .element(page.getByRole('button', { name }))
+        .toHaveAccessibleDescription('A new version of Backbeat is ready.');
+  });
+
   it('sits in the page, not over it, and leaves by itself after a few seconds', async () => {
     vi.useFakeTimers();
     const updates = new UpdateModel();
