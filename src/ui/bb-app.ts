@@ -49,16 +49,11 @@ import {
   plural,
   skippedJustBefore,
 } from './format.ts';
+import { LazyScreens, lazyScreenStyles } from './lazy-screens.ts';
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { scrollToOpen, scrollToShow } from './opened-at.ts';
-import {
-  type AppMoment,
-  type LazyScreen,
-  type ScreenLoad,
-  screenLoadWords,
-  screensToFetchAhead,
-} from './screen-load.ts';
+import type { AppMoment } from './screen-load.ts';
 import { focusHeading, scrollPageBy } from './scroll-page.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import {
@@ -77,7 +72,6 @@ import {
 } from './styles.ts';
 import { linesTrueAt, lineTrueUntilMs, turnAsLines, type UnspokenLine, withLine } from './unspoken-lines.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
-import { whenIdleAfterLoad } from './when-idle.ts';
 import './bb-device-panel.ts';
 import './bb-storage-notice.ts';
 import './bb-update-prompt.ts';
@@ -96,15 +90,6 @@ function viewOfEntry(entry: unknown): View {
   return view === 'history' || view === 'settings' ? view : 'session';
 }
 
-/**
- * Each lazy screen's module, one import() apiece: in one expression, Vite preloaded the dependencies of
- * the one for the other, and History fetched the settings' code.
- */
-const SCREEN_CODE: Record<LazyScreen, () => Promise<unknown>> = {
-  history: () => import('./bb-history.ts'),
-  settings: () => import('./bb-settings.ts'),
-};
-
 /** A screen's heading, in its shadow root where it has one. */
 function headingOf(screen: HTMLElement | null): HTMLElement | null {
   return (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2') ?? null;
@@ -118,6 +103,7 @@ export class BbApp extends LitElement {
     unbrokenStyles,
     visuallyHidden,
     headingFocusedByApp,
+    lazyScreenStyles,
     css`
       :host {
         display: grid;
@@ -329,15 +315,6 @@ export class BbApp extends LitElement {
         border: 2px solid var(--bb-border, #3b4656);
         color: var(--bb-muted, #b6c2d1);
       }
-      .screen-load {
-        display: grid;
-        gap: 1rem;
-        justify-items: center;
-        max-width: 44rem;
-        margin: 2rem auto;
-        text-align: center;
-        font-size: 1.25rem;
-      }
       .ready {
         display: grid;
         gap: 1rem;
@@ -500,14 +477,8 @@ export class BbApp extends LitElement {
   private focusWasIn = false;
   /** The history was opened from Settings for its backups: it shows them, not its top. */
   private backupsAsked = false;
-  /** Where the code of History and of Settings is (see screen-load.ts): absent until first opened. */
-  @state() private screenLoads: Readonly<Partial<Record<LazyScreen, ScreenLoad>>> = {};
-  /** The code of the screen opened arrived since the last render: it opens now, as a new screen. */
-  private screenArrived = false;
-  /** The lazy screens' code waits for the app to be idle, to be fetched ahead (see fetchScreensAhead). */
-  private waitingToFetchAhead = false;
-  /** The lazy screens' code was fetched ahead once: one that failed is fetched when opened, not again. */
-  private fetchedAhead = false;
+  /** The code of History and of Settings, fetched when first opened or ahead (see LazyScreens). */
+  private readonly lazyScreens = new LazyScreens(this, () => (this.view === 'session' ? null : this.view));
 
   constructor() {
     super();
@@ -645,7 +616,8 @@ export class BbApp extends LitElement {
     this.shownUnderWay = underWay;
     // The screens' menu is put away by whatever opened another screen: Done, Back, the browser's Back.
     if (changed.has('view')) this.screensOpen = false;
-    if (this.view !== 'session' && this.screenLoads[this.view] === undefined) this.loadScreen(this.view);
+    if (this.view !== 'session' && this.lazyScreens.loads[this.view] === undefined)
+      this.lazyScreens.load(this.view);
     // A screen opened from a button on the one before (Settings' Done, the summary's See all your
     // sessions, the history's Back) takes that button with it, as a set's end does.
     if (changed.get('view') !== undefined) {
@@ -661,13 +633,12 @@ export class BbApp extends LitElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
-    this.fetchScreensAhead();
+    this.lazyScreens.fetchAhead(() => this.appMoment());
     const previous = changed.get('view') as View | undefined;
-    const arrived = this.screenArrived;
-    this.screenArrived = false;
+    const arrived = this.lazyScreens.takeArrived();
     // A screen whose code is on its way has no heading yet to show or to take the focus: it is shown
     // and focused, or shows its backups, once it arrives.
-    const waiting = this.view !== 'session' && this.screenLoads[this.view] !== 'loaded';
+    const waiting = this.view !== 'session' && !this.lazyScreens.isLoaded(this.view);
     // Each screen opens at its top: back from a long history, the summary's heading was above the
     // fold; and each set, rest and summary, so that a page scrolled on a small screen (or text made
     // large) shows the count or the countdown, not where the last screen was read. A screen under a
@@ -878,13 +849,13 @@ export class BbApp extends LitElement {
     if (phase !== 'set' && this.view === 'history') {
       return html`${phase === 'rest' ? this.renderBackToRest(this.session.value) : null}
         ${
-          this.screenLoads.history === 'loaded'
+          this.lazyScreens.isLoaded('history')
             ? html`<bb-history .persistence=${this.app.persistence} ?session-running=${phase === 'rest'}></bb-history>`
-            : this.renderScreenLoad('history')
+            : this.lazyScreens.renderLoad('history')
         }`;
     }
     if (between && this.view === 'settings') {
-      if (this.screenLoads.settings !== 'loaded') return this.renderScreenLoad('settings');
+      if (!this.lazyScreens.isLoaded('settings')) return this.lazyScreens.renderLoad('settings');
       return html`<bb-settings
         .model=${this.app.settings}
         .voices=${this.app.cues?.outputs.speech.voices() ?? []}
@@ -897,56 +868,8 @@ export class BbApp extends LitElement {
     return this.renderPhase(this.session.value);
   }
 
-  /** In the place of History or Settings until its code arrives (see screen-load.ts). */
-  private renderScreenLoad(screen: LazyScreen) {
-    const load = this.screenLoads[screen] === 'failed' ? 'failed' : 'loading';
-    if (load === 'loading')
-      return html`<p class="screen-load" role="status">${screenLoadWords(screen, load)}</p>`;
-    return html`<div class="screen-load" role="alert">
-      <p>${screenLoadWords(screen, load)}</p>
-      <button class="primary" @click=${() => this.loadScreen(screen)}>Try again</button>
-    </div>`;
-  }
-
-  /**
-   * Fetches History's and Settings' code once the app is idle after the start screen has shown, so
-   * that their first opening does not wait for the network; never before Start can be tapped, nor while
-   * a session runs (see screensToFetchAhead): begun before the app was idle, they wait for its end.
-   */
-  private fetchScreensAhead(): void {
-    if (this.fetchedAhead || this.waitingToFetchAhead) return;
-    if (screensToFetchAhead(this.appMoment(), this.screenLoads).length === 0) return;
-    this.waitingToFetchAhead = true;
-    whenIdleAfterLoad(() => {
-      this.waitingToFetchAhead = false;
-      const screens = screensToFetchAhead(this.appMoment(), this.screenLoads);
-      if (screens.length === 0) return;
-      this.fetchedAhead = true;
-      for (const screen of screens) this.loadScreen(screen, { ahead: true });
-    });
-  }
-
   private appMoment(): AppMoment {
     return { phase: this.session.value.phase, startWaiting: this.planWait.value !== 'none' };
-  }
-
-  /**
-   * Fetches a screen's code, once at a time; a fetch that failed is tried again when asked. One fetched
-   * ahead that failed says so only if the screen was opened meanwhile: else its opening tries again.
-   */
-  private loadScreen(screen: LazyScreen, { ahead = false } = {}): void {
-    if (this.screenLoads[screen] === 'loading' || this.screenLoads[screen] === 'loaded') return;
-    this.screenLoads = { ...this.screenLoads, [screen]: 'loading' };
-    SCREEN_CODE[screen]().then(
-      () => {
-        this.screenArrived = this.view === screen;
-        this.screenLoads = { ...this.screenLoads, [screen]: 'loaded' };
-      },
-      () => {
-        const { [screen]: _failed, ...others } = this.screenLoads;
-        this.screenLoads = ahead && this.view !== screen ? others : { ...others, [screen]: 'failed' };
-      },
-    );
   }
 
   /**
