@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { of, type Subscription } from 'rxjs';
+import { of } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
 import { type GoneOnWithout, goneOnWithout, goneOnWithoutLine, setNeeds } from '../app/devices.ts';
 import { type HistoryState, recordedInAnotherTab } from '../app/history-model.ts';
@@ -70,7 +69,7 @@ import {
   unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
-import { linesTrueAt, lineTrueUntilMs, turnAsLines, type UnspokenLine, withLine } from './unspoken-lines.ts';
+import { UnspokenRegion } from './unspoken-region.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
 import './bb-device-panel.ts';
 import './bb-storage-notice.ts';
@@ -446,12 +445,7 @@ export class BbApp extends LitElement {
   /** The screen is wanted on in a session and the browser will not keep it so. */
   private screenMayGoOff!: ObserveController<boolean>;
   /** The coach's latest lines, for a screen reader, when the voice did not say them (see voiceHeard). */
-  @state() private unspoken: readonly UnspokenLine[] = [];
-  /** Each line is put in anew, so that a line said again word for word is read again. */
-  private unspokenCount = 0;
-  /** Takes a line that told the time left out of the region once it is no longer true (see lineTrueUntilMs). */
-  private untrueLineTimer: ReturnType<typeof setTimeout> | null = null;
-  private linesSubscription: Subscription | null = null;
+  private unspoken!: UnspokenRegion;
   /** The browser's Back from the history or the settings returns to the session, not out of the app. */
   private readonly onPopState = (event: PopStateEvent) => {
     const view = viewOfEntry(event.state);
@@ -557,43 +551,17 @@ export class BbApp extends LitElement {
         this.app.cues?.outputs.wakeLock.cannotKeepOn$ ?? of(false),
         false,
       );
+      this.unspoken = new UnspokenRegion(this, this.app.lines$, () => this.voiceHeard());
     }
     super.connectedCallback();
     // Each screen opens at its top (see updated): the browser's own restoring put the start screen,
     // after a reload or Back, where the settings or the history were scrolled to, Start cut off.
     window.history.scrollRestoration = 'manual';
     window.addEventListener('popstate', this.onPopState);
-    // Lines the voice said are not read again: muted later, the last of them is not news.
-    this.linesSubscription = this.app.lines$.subscribe((said) => {
-      const atMs = performance.now();
-      this.unspoken = this.voiceHeard()
-        ? []
-        : turnAsLines(said).reduce(
-            (shown, text) => withLine(shown, { id: ++this.unspokenCount, text, atMs }),
-            this.unspoken,
-          );
-      this.dropLinesOnceUntrue();
-    });
-  }
-
-  /** The region keeps no line past its truth: "fifty-four seconds left" goes as the ring shows 53. */
-  private dropLinesOnceUntrue(): void {
-    if (this.untrueLineTimer !== null) clearTimeout(this.untrueLineTimer);
-    this.untrueLineTimer = null;
-    const untilMs = Math.min(...this.unspoken.map(lineTrueUntilMs));
-    if (!Number.isFinite(untilMs)) return;
-    this.untrueLineTimer = setTimeout(() => {
-      this.unspoken = linesTrueAt(this.unspoken, performance.now());
-      this.dropLinesOnceUntrue();
-    }, untilMs - performance.now());
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onPopState);
-    this.linesSubscription?.unsubscribe();
-    this.linesSubscription = null;
-    if (this.untrueLineTimer !== null) clearTimeout(this.untrueLineTimer);
-    this.untrueLineTimer = null;
     super.disconnectedCallback();
   }
 
@@ -624,7 +592,7 @@ export class BbApp extends LitElement {
       this.focusWasIn ||= this.shadowRoot?.activeElement != null;
       // The coach's last lines were news of the screen left: read again in the history or the
       // settings, above their heading, they would be the first thing said of it.
-      this.unspoken = [];
+      this.unspoken.clear();
     }
     // What the last import, delete or export did is news for this visit to the history, not the next.
     // It goes here, before the render that takes the history away: gone as the history left the page,
@@ -712,7 +680,7 @@ export class BbApp extends LitElement {
       </header>
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
-        ${this.renderUnspoken()}
+        ${this.unspoken.render()}
         <div class="notices">
           <bb-storage-notice
             .persistence=${this.app.persistence}
@@ -729,19 +697,6 @@ export class BbApp extends LitElement {
         ${this.renderView()}
       </main>
     `;
-  }
-
-  /**
-   * The coach's lines for a screen reader, each in an element of its own (see turnAsLines), kept a
-   * moment beside the next (see withLine). Not atomic, as a status is by default: a turn's lines are read as they
-   * come, not again with each turn after them.
-   */
-  private renderUnspoken() {
-    return html`<div class="visually-hidden" role="status" aria-atomic="false">${repeat(
-      this.unspoken,
-      (line) => line.id,
-      (line) => html`<span>${line.text}</span> `,
-    )}</div>`;
   }
 
   /**

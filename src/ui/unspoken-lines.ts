@@ -1,4 +1,4 @@
-// The coach's lines in the screen reader's status region (see bb-app): which of them stay there as
+// The coach's lines in the screen reader's status region (see unspoken-region.ts): which of them stay there as
 // the next come. Pure: the times come from the page's clock.
 
 /** Lines of the coach, said together in one turn (see turnAsLines), and when they came. */
