@@ -70,6 +70,7 @@ import {
   visuallyHidden,
 } from './styles.ts';
 import { UnspokenRegion } from './unspoken-region.ts';
+import { type AppView, entryChange, entryOfView, viewOfEntry } from './view-entries.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
 import './bb-device-panel.ts';
 import './bb-storage-notice.ts';
@@ -77,17 +78,6 @@ import './bb-update-prompt.ts';
 import './bb-rest-view.ts';
 import './bb-set-view.ts';
 import './bb-summary.ts';
-
-type View = 'session' | 'history' | 'settings';
-
-/** Where in a browser history entry the screen it stands for is kept. */
-const VIEW_KEY = 'backbeatView';
-
-/** The screen a browser history entry stands for: the session unless it is one the app pushed. */
-function viewOfEntry(entry: unknown): View {
-  const view = (entry as Record<string, unknown> | null)?.[VIEW_KEY];
-  return view === 'history' || view === 'settings' ? view : 'session';
-}
 
 /** A screen's heading, in its shadow root where it has one. */
 function headingOf(screen: HTMLElement | null): HTMLElement | null {
@@ -424,7 +414,7 @@ export class BbApp extends LitElement {
    * reloaded on the history or the settings comes back on it, as the browser's entry for it says:
    * started on the session instead, Done's step back landed on that entry and opened it again.
    */
-  @state() private view: View = viewOfEntry(window.history.state);
+  @state() private view: AppView = viewOfEntry(window.history.state);
   /** The view was just set from the browser's Back or Forward: no history entry for it. */
   private viewFromBrowser = false;
 
@@ -602,7 +592,7 @@ export class BbApp extends LitElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     this.lazyScreens.fetchAhead(() => this.appMoment());
-    const previous = changed.get('view') as View | undefined;
+    const previous = changed.get('view') as AppView | undefined;
     const arrived = this.lazyScreens.takeArrived();
     // A screen whose code is on its way has no heading yet to show or to take the focus: it is shown
     // and focused, or shows its backups, once it arrives.
@@ -640,12 +630,16 @@ export class BbApp extends LitElement {
       return;
     }
     // A screen over the session is one entry of the browser's history, so that Back closes it.
-    if (this.view === 'session') {
-      if (viewOfEntry(window.history.state) !== 'session') window.history.back();
-    } else if (previous === 'session') {
-      window.history.pushState({ [VIEW_KEY]: this.view }, '');
-    } else {
-      window.history.replaceState({ [VIEW_KEY]: this.view }, '');
+    switch (entryChange(previous, this.view, viewOfEntry(window.history.state))) {
+      case 'back':
+        window.history.back();
+        break;
+      case 'push':
+        window.history.pushState(entryOfView(this.view), '');
+        break;
+      case 'replace':
+        window.history.replaceState(entryOfView(this.view), '');
+        break;
     }
   }
 
@@ -711,7 +705,7 @@ export class BbApp extends LitElement {
   private renderNavigation() {
     const phase = this.session.value.phase;
     if (phase === 'set' || phase === 'rest') return null;
-    const go = (view: View) => () => {
+    const go = (view: AppView) => () => {
       this.view = this.view === view ? 'session' : view;
       this.screensOpen = false;
     };
