@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { of } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
-import { type GoneOnWithout, goneOnWithout, goneOnWithoutLine, setNeeds } from '../app/devices.ts';
+import { type GoneOnWithout, goneOnWithout, setNeeds } from '../app/devices.ts';
 import { type HistoryState, recordedInAnotherTab } from '../app/history-model.ts';
 import type { ExportFormat } from '../app/session-files.ts';
 import type { UpdateModel } from '../app/updates.ts';
@@ -48,6 +48,7 @@ import {
   plural,
   skippedJustBefore,
 } from './format.ts';
+import { GoneOnWithoutKept } from './gone-on-without-kept.ts';
 import { LazyScreens, lazyScreenStyles } from './lazy-screens.ts';
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
@@ -436,6 +437,8 @@ export class BbApp extends LitElement {
   private screenMayGoOff!: ObserveController<boolean>;
   /** The coach's latest lines, for a screen reader, when the voice did not say them (see voiceHeard). */
   private unspoken!: UnspokenRegion;
+  /** The devices gone on without at the last render, kept while the same (see GoneOnWithoutKept). */
+  private readonly gone = new GoneOnWithoutKept();
   /** The browser's Back from the history or the settings returns to the session, not out of the app. */
   private readonly onPopState = (event: PopStateEvent) => {
     const view = viewOfEntry(event.state);
@@ -842,21 +845,8 @@ export class BbApp extends LitElement {
 
   /** The lines the set or rest says of the devices it goes on without (see devicesGoneOnWithout). */
   private goingOnWithout(): readonly string[] {
-    const { devices, exercise } = this.gone;
-    this.gone.lines ??= devices.map((d) => goneOnWithoutLine(this.device.value.devices, d, exercise));
-    return this.gone.lines;
+    return this.gone.lines(this.device.value.devices);
   }
-
-  /**
-   * The devices gone on without at the last render, of the set's exercise (in a rest, the next set's),
-   * and their lines once asked: kept while the same devices are gone, as the session's tick renders
-   * the app four times a second, and a new array each time updated the header and the set's lines with it.
-   */
-  private gone: {
-    devices: readonly GoneOnWithout[];
-    exercise?: ExerciseId;
-    lines?: readonly string[];
-  } = { devices: [] };
 
   /**
    * The devices out of reach that the set (in a rest, the set after it) goes on without (see
@@ -866,11 +856,7 @@ export class BbApp extends LitElement {
   private devicesGoneOnWithout(state: SessionState): readonly GoneOnWithout[] {
     const gone =
       state.pausedFor !== undefined ? [] : goneOnWithout(this.device.value.devices, setNeeds(state));
-    const exercise = concernedExercise(state)?.id;
-    const last = this.gone.devices;
-    if (gone.length !== last.length || gone.some((d, i) => d !== last[i]) || exercise !== this.gone.exercise)
-      this.gone = { devices: gone, exercise };
-    return this.gone.devices;
+    return this.gone.keep(gone, concernedExercise(state)?.id);
   }
 
   private renderPhase(state: SessionState) {
