@@ -52,9 +52,8 @@ import { GoneOnWithoutKept } from './gone-on-without-kept.ts';
 import { LazyScreens, lazyScreenStyles } from './lazy-screens.ts';
 import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
-import { scrollToOpen, scrollToShow } from './opened-at.ts';
+import { focusNewScreen, focusPastNotice, showOpenedScreen, showStart } from './screen-focus.ts';
 import type { AppMoment } from './screen-load.ts';
-import { focusHeading, scrollPageBy } from './scroll-page.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import {
   buttonStyles,
@@ -79,11 +78,6 @@ import './bb-update-prompt.ts';
 import './bb-rest-view.ts';
 import './bb-set-view.ts';
 import './bb-summary.ts';
-
-/** A screen's heading, in its shadow root where it has one. */
-function headingOf(screen: HTMLElement | null): HTMLElement | null {
-  return (screen?.shadowRoot ?? screen)?.querySelector<HTMLElement>('h2') ?? null;
-}
 
 /** The app shell: reads the models, shows the screen for the session's phase, and sends commands. */
 @customElement('bb-app')
@@ -481,7 +475,9 @@ export class BbApp extends LitElement {
       this.renderRoot.querySelector<HTMLElement>('button.menu')?.focus();
     });
     this.addEventListener('bb-settings-done', () => (this.view = 'session'));
-    this.addEventListener('bb-notice-answered', () => this.focusPastNotice());
+    this.addEventListener('bb-notice-answered', () =>
+      focusPastNotice(this.renderRoot, this.showsStartScreen()),
+    );
     this.addEventListener('bb-try-voice', () =>
       this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', { interrupt: true }),
     );
@@ -606,7 +602,7 @@ export class BbApp extends LitElement {
     // header taller than the screen then scrolls up to its heading (see showOpenedScreen).
     if (previous !== undefined || this.movedOn || arrived) {
       window.scrollTo({ top: 0 });
-      if (!waiting && !this.showsExercise() && !this.backupsAsked) void this.showOpenedScreen();
+      if (!waiting && !this.showsExercise() && !this.backupsAsked) void showOpenedScreen(this.renderRoot);
     } else if (this.setBegun && this.view === 'session') {
       // A set that begins is a new screen too, its count and ring where the position to take was: on a
       // phone with large text Start the set lies below the window, and the page scrolled down to reach
@@ -614,15 +610,15 @@ export class BbApp extends LitElement {
       window.scrollTo({ top: 0 });
     } else if (changed.has('view')) {
       // The page just opened, at its top, under the header.
-      if (this.view !== 'session') void this.showOpenedScreen();
-      else if (this.showsStartScreen()) void this.showStart();
+      if (this.view !== 'session') void showOpenedScreen(this.renderRoot);
+      else if (this.showsStartScreen()) void showStart(this.renderRoot);
     }
     // The history opened for its backups puts the focus on them itself. A screen whose code is on its
     // way keeps both for its arrival.
     if (!waiting) {
       if (this.backupsAsked) void this.renderRoot.querySelector('bb-history')?.showBackups();
       else if ((this.movedOn || previous !== undefined || arrived) && this.focusWasIn)
-        void this.focusNewScreen();
+        void focusNewScreen(this.renderRoot);
       this.backupsAsked = false;
       this.focusWasIn = false;
     }
@@ -1072,84 +1068,6 @@ export class BbApp extends LitElement {
       <p>${when}.</p>
       <button class="primary" @click=${() => (this.view = 'session')}>Back to the rest</button>
     </div>`;
-  }
-
-  /**
-   * The screen just opened shows itself (see scrollToOpen): on a phone with its text at twice its
-   * size the header takes most of the screen, and a screen whose heading is below the window (the
-   * settings, or a notice above the screen) scrolls up to it. Not a set or a rest: the heart rate
-   * over the count stays in view.
-   */
-  private async showOpenedScreen(): Promise<void> {
-    const main = this.renderRoot.querySelector('main');
-    const screen = main?.querySelector<HTMLElement>(
-      ':scope > :is(.back, .ready, bb-history, bb-settings, bb-summary)',
-    );
-    const shown = screen?.matches('.back') ? main?.querySelector('bb-history') : screen;
-    if (!main || !screen || !shown) return;
-    if (shown instanceof LitElement) await shown.updateComplete;
-    const heading = (shown.shadowRoot ?? shown).querySelector('h2');
-    if (!heading || !screen.isConnected) return;
-    // The room the page keeps above a screen at its top, kept above it here too.
-    const room = Number.parseFloat(getComputedStyle(main).paddingTop);
-    const { top, bottom } = screen.getBoundingClientRect();
-    scrollPageBy((view) => scrollToOpen(view, { top: top - room, bottom }, heading.getBoundingClientRect()));
-  }
-
-  /**
-   * The page opened on the start screen shows Start, with its heading and as much as fits of the
-   * devices above (see scrollToShow): on a phone with its text at twice its size the header and the
-   * heading fill the screen, and Start, the one button a person needs, was a scroll below them. Where Start
-   * shows under the header, as on a phone or a laptop, the page stays at its top.
-   */
-  private async showStart(): Promise<void> {
-    // The header's parts render after the app: its height is theirs.
-    const parts = this.renderRoot.querySelectorAll('header > *, header bb-heart-rate');
-    await Promise.all([...parts].map((part) => (part instanceof LitElement ? part.updateComplete : null)));
-    const heading = this.renderRoot.querySelector('#ready-title');
-    const start = this.renderRoot.querySelector('.ready .start');
-    if (!heading || !start?.isConnected) return;
-    const startEdges = start.getBoundingClientRect();
-    scrollPageBy((view) => scrollToShow(view, heading.getBoundingClientRect(), startEdges, startEdges));
-  }
-
-  /**
-   * The button the focus was on went with the screen it was on: the focus goes to the new screen's
-   * heading, where a keyboard or screen reader takes up from, not to the top of the page. The page
-   * stays at its top (see focusHeading): on a phone with large text a set's heading sits under the
-   * position to take, and scrolled to, it would push the header and the heart rate off the top of
-   * the screen; only a keyboard's focus out of the window is scrolled to.
-   */
-  private async focusNewScreen(): Promise<void> {
-    const screen = this.shownScreen();
-    if (screen instanceof LitElement) await screen.updateComplete;
-    const lost = document.activeElement === document.body || document.activeElement === null;
-    const heading = headingOf(screen);
-    if (lost && heading) focusHeading(heading);
-  }
-
-  /** The screen in the main, under any notice or way back above it. */
-  private shownScreen(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(
-      'main > :is(.ready, bb-history, bb-settings, bb-set-view, bb-rest-view, bb-summary)',
-    );
-  }
-
-  /**
-   * The notice the keyboard answered goes with its button: on the start screen the focus goes to
-   * Start, the button just before the notice under it and the one thing there to do; above another
-   * screen, to that screen's heading, where the screen the notice sat over begins.
-   */
-  private focusPastNotice(): void {
-    const start = this.showsStartScreen()
-      ? this.renderRoot.querySelector<HTMLElement>('.ready .start:not([aria-hidden])')
-      : null;
-    if (start) {
-      start.focus({ preventScroll: true });
-      return;
-    }
-    const heading = headingOf(this.shownScreen());
-    if (heading) focusHeading(heading);
   }
 
   /**
