@@ -30,7 +30,7 @@ import { showsSetUnderWay } from '../workout/set-shown.ts';
 import { setKey } from '../workout/sets-and-rests.ts';
 import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
 import { type Settings, weightAsLastTime } from '../workout/settings.ts';
-import { downloadRecording } from './bb-device-recording.ts';
+import { forwardCommands } from './app-commands.ts';
 import { findingPulse, noReadingReason } from './bb-heart-rate.ts';
 import { devicesAtAGlance, type HeaderRoom } from './devices-at-a-glance.ts';
 import { download } from './download.ts';
@@ -463,7 +463,7 @@ export class BbApp extends LitElement {
 
   constructor() {
     super();
-    this.addEventListener('bb-start', () => this.app.startSession());
+    forwardCommands(this, () => this.app);
     // The screens' menu lies over the page: a tap anywhere else, or Escape, puts it away.
     this.addEventListener('pointerdown', (event) => {
       const screens = this.renderRoot.querySelector('.screens');
@@ -478,25 +478,6 @@ export class BbApp extends LitElement {
     this.addEventListener('bb-notice-answered', () =>
       focusPastNotice(this.renderRoot, this.showsStartScreen()),
     );
-    this.addEventListener('bb-try-voice', () =>
-      this.app.cues?.outputs.speech.say('Three. Keep your lower back long.', { interrupt: true }),
-    );
-    this.addEventListener('bb-skip', () => this.app.session.skip());
-    this.addEventListener('bb-begin-set', () => this.app.session.beginSet());
-    this.addEventListener('bb-pause', (event) => {
-      if (event.detail?.toAsk) this.app.session.pauseToAsk();
-      else this.app.session.pause();
-    });
-    this.addEventListener('bb-resume', () => this.app.session.resume());
-    this.addEventListener('bb-finish', () => this.app.session.finish());
-    this.addEventListener('bb-start-hold', () => this.app.session.startHold());
-    this.addEventListener('bb-end-hold', () => this.app.session.endHold());
-    this.addEventListener('bb-adjust', (event) => this.app.session.adjustCount(event.detail.delta));
-    this.addEventListener('bb-adjust-last', (event) =>
-      this.app.session.adjustSetJustDone(event.detail.delta),
-    );
-    this.addEventListener('bb-set-muted', (event) => this.app.settings.setMuted(event.detail.muted));
-    this.addEventListener('bb-new-session', () => void this.app.newSession());
     this.addEventListener('bb-show-history', () => (this.view = 'history'));
     this.addEventListener('bb-show-backups', () => {
       this.view = 'history';
@@ -504,22 +485,6 @@ export class BbApp extends LitElement {
     });
     this.addEventListener('bb-close-history', () => (this.view = 'session'));
     this.addEventListener('bb-export', (event) => void this.exportSession(event.detail.format));
-    this.addEventListener('bb-connect-bluetooth', () => void this.app.devices.connectBluetoothStrap());
-    this.addEventListener('bb-use-virtual', () => this.app.devices.useVirtualStrap());
-    this.addEventListener('bb-dismiss-problem', () => this.app.devices.dismissProblem());
-    this.addEventListener('bb-connect-device', (event) => void this.app.devices.connect(event.detail.kind));
-    this.addEventListener('bb-disconnect-device', (event) =>
-      this.app.devices.disconnectDevice(event.detail.id),
-    );
-    this.addEventListener('bb-reconnect-device', (event) =>
-      this.app.devices.reconnectDevice(event.detail.id),
-    );
-    this.addEventListener('bb-replay', (event) => this.app.devices.replayText(event.detail));
-    this.addEventListener('bb-replay-again', () => this.app.devices.replayAgain());
-    this.addEventListener('bb-save-recording', () => downloadRecording(this.app.devices.recordingFile()));
-    this.addEventListener('bb-virtual-habit', (event) =>
-      this.app.devices.setVirtualHabit(event.detail.habit),
-    );
   }
 
   override connectedCallback(): void {
