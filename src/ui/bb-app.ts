@@ -8,20 +8,15 @@ import type { ExportFormat } from '../app/session-files.ts';
 import type { UpdateModel } from '../app/updates.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
-import { deviceWord, planByHandText, startAdviceText, unseenByText } from '../workout/by-hand.ts';
+import { deviceWord, unseenByText } from '../workout/by-hand.ts';
 import { setJustDoneToCorrect } from '../workout/count-corrections.ts';
 import { countedByHand, motionAwayFor, motionStoppedFor } from '../workout/counted-by.ts';
 import { droppedPlacement } from '../workout/device-drops.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import { concernedExercise, upNext } from '../workout/next-set.ts';
 import { timerMs } from '../workout/pauses.ts';
-import { type Exercise, type ExerciseId, weightToLog } from '../workout/program.ts';
-import {
-  belowProgramDose,
-  changeBehind,
-  plankGoalSetFrom,
-  type TargetChange,
-} from '../workout/progression.ts';
+import type { Exercise, ExerciseId } from '../workout/program.ts';
+import { plankGoalSetFrom, type TargetChange } from '../workout/progression.ts';
 import { restLeftMs, wholeSecondsLeft } from '../workout/rest-left.ts';
 import type { SessionState } from '../workout/session.ts';
 import { currentPlanned } from '../workout/session.ts';
@@ -35,19 +30,7 @@ import { findingPulse, noReadingReason } from './bb-heart-rate.ts';
 import { devicesAtAGlance, type HeaderRoom } from './devices-at-a-glance.ts';
 import { download } from './download.ts';
 import { fileNotMadeWords } from './file-not-made.ts';
-import {
-  clockFace,
-  describeBelowRange,
-  describeDosage,
-  describeHeavierWeight,
-  describeNoWeight,
-  describeSetOffer,
-  describeTargetChange,
-  describeWeightAsLastTime,
-  farAboveProgramNote,
-  plural,
-  skippedJustBefore,
-} from './format.ts';
+import { clockFace, skippedJustBefore } from './format.ts';
 import { GoneOnWithoutKept } from './gone-on-without-kept.ts';
 import { LazyScreens, lazyScreenStyles } from './lazy-screens.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -55,6 +38,7 @@ import { ObserveController } from './observe.ts';
 import { focusNewScreen, focusPastNotice, showOpenedScreen, showStart } from './screen-focus.ts';
 import type { AppMoment } from './screen-load.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
+import { renderStartScreen, startScreenStyles } from './start-screen.ts';
 import {
   buttonStyles,
   headingFocusedByApp,
@@ -65,8 +49,6 @@ import {
   narrow,
   PHONE_SCREEN,
   UPRIGHT_PHONE,
-  unbroken,
-  unbrokenStyles,
   visuallyHidden,
 } from './styles.ts';
 import { UnspokenRegion } from './unspoken-region.ts';
@@ -84,10 +66,8 @@ import './bb-summary.ts';
 export class BbApp extends LitElement {
   static override styles = [
     buttonStyles,
-    unbrokenStyles,
     visuallyHidden,
     headingFocusedByApp,
-    lazyScreenStyles,
     css`
       :host {
         display: grid;
@@ -299,88 +279,6 @@ export class BbApp extends LitElement {
         border: 2px solid var(--bb-border, #3b4656);
         color: var(--bb-muted, #b6c2d1);
       }
-      .ready {
-        display: grid;
-        gap: 1rem;
-        justify-items: center;
-        max-width: 44rem;
-        text-align: center;
-      }
-      /* The width of the screen's column, its text read from the line's start as over any other screen. */
-      .ready bb-storage-notice {
-        justify-self: stretch;
-        text-align: start;
-      }
-      .ready h2 {
-        font-size: clamp(1.6rem, 6vmin, 3rem);
-        margin: 0.25rem 0 0;
-      }
-      .ready p {
-        font-size: 1.2rem;
-        color: var(--bb-muted, #b6c2d1);
-        margin: 0;
-      }
-      .ready p.elsewhere {
-        font-weight: 600;
-        color: inherit;
-      }
-      .ready h3 {
-        margin: 0.5rem 0 0;
-        font-size: 1.3rem;
-      }
-      .ready ol {
-        text-align: left;
-        font-size: 1.2rem;
-        line-height: 1.6;
-        margin: 0;
-      }
-      /*
-       * "3 × 12 reps at 25 kg" reads as one: on a phone it takes a line of its own rather than split,
-       * and wraps within itself only where a line cannot hold it (large text on a narrow phone).
-       */
-      .dose {
-        color: var(--bb-muted, #b6c2d1);
-        display: inline-block;
-      }
-      .offer {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin-top: 0.5rem;
-      }
-      /* An exercise the devices cannot see (see planByHandText): said as quietly as why a dose moved. */
-      .why,
-      .by-hand {
-        display: block;
-        font-size: 1rem;
-        line-height: 1.4;
-        color: var(--bb-muted, #b6c2d1);
-      }
-      button.start {
-        font-size: 2rem;
-        min-height: 5rem;
-        padding: 0.75rem 3rem;
-      }
-      @media ${narrow} {
-        button.start {
-          padding-inline: 1rem;
-        }
-      }
-      /* The room Start is shown in: Start's own box, unseen and untappable, the wait said over it. */
-      .start-room {
-        position: relative;
-      }
-      .start-room button {
-        visibility: hidden;
-      }
-      .start-room p {
-        position: absolute;
-        top: 50%;
-        left: 50%;
-        translate: -50% -50%;
-        width: max-content;
-        max-width: calc(100vw - 2rem);
-      }
       .back {
         box-sizing: border-box;
         display: flex;
@@ -398,6 +296,8 @@ export class BbApp extends LitElement {
         margin: 0;
       }
     `,
+    lazyScreenStyles,
+    startScreenStyles,
   ];
 
   @property({ attribute: false }) app!: Backbeat;
@@ -882,67 +782,31 @@ export class BbApp extends LitElement {
   }
 
   private renderReady(state: SessionState) {
-    return html`
-      <section class="ready" aria-labelledby="ready-title">
-        <h2 id="ready-title" tabindex="-1">Today's back-care session</h2>
-        ${
-          recordedInAnotherTab(this.history.value)
-            ? html`<p class="elsewhere">Your session is being recorded in another tab: go on there, or move it here with the button above.</p>`
-            : state.plan.length === 0
-              ? // Every exercise left out in the settings: a Start would do nothing at all.
-                html`<p class="elsewhere">No exercises are chosen for today's session.</p>
-                  <button class="primary" @click=${() => (this.view = 'settings')}>Choose them in Settings</button>`
-              : html`${this.renderStart()}
-                  <p>${startAdviceText(
-                    state.plan.map((planned) => planned.exercise),
-                    state.countedByDevice,
-                  )}</p>`
-        }
-        ${
-          // Under Start, as the update prompt is: a store that fails after the page opened must not
-          // move Start from under a finger, and above it on a phone with large text it put Start
-          // below the window. The offers to resume or move a session stay above (see render).
-          // Absent with no problem: an empty one took a gap of the screen's grid.
-          this.history.value.problem
-            ? html`<bb-storage-notice .persistence=${this.app.persistence} problem-alone></bb-storage-notice>`
-            : null
-        }
-        ${
-          // The text under it is being read as the offline news comes: the news must not move it.
-          this.renderUpdatePrompt(false, true)
-        }
-        ${
-          // A heart rate and "connected" on a first visit read as the person's own. (Below the
-          // offline notice, which a phone must still show.)
-          state.plan.length > 0 &&
-          !recordedInAnotherTab(this.history.value) &&
-          this.device.value.source?.kind === 'virtual'
-            ? html`<p class="virtual">${virtualStandsInWords(
-                this.device.value.awaiting,
-                this.device.value.noBluetooth === null,
-                devicesAtAGlance(this.headerRoom(), false, this.device.value),
-                this.device.value.firstTries,
-              )}</p>`
-            : null
-        }
-        ${state.plan.length > 0 ? this.renderPlan(state.plan, state.countedByDevice) : null}
-      </section>
-    `;
-  }
-
-  /**
-   * Start, once it is known whether an unfinished session is to be offered above it: shown while the
-   * sessions before were read, the offer came in above it a moment later and pushed it down the
-   * screen, and a finger on its way to Start landed on "Resume where I was". Until then its room is
-   * kept, its place said, and nothing there to tap: with no offer Start comes into that very room.
-   */
-  private renderStart() {
-    if (this.planWait.value === 'none')
-      return html`<button class="primary start" @click=${() => this.app.startSession()}>Start</button>`;
-    return html`<div class="start-room">
-      <button class="primary start" tabindex="-1" aria-hidden="true">Start</button>
-      <p>Reading your past sessions…</p>
-    </div>`;
+    const device = this.device.value;
+    return renderStartScreen({
+      state,
+      recordedElsewhere: recordedInAnotherTab(this.history.value),
+      planWaiting: this.planWait.value !== 'none',
+      settings: this.settings.value,
+      targetChanges: this.targetChanges.value,
+      heavierWeights: this.heavierWeights.value,
+      setOffers: this.setOffers.value,
+      storageProblem: this.history.value.problem !== null,
+      persistence: this.app.persistence,
+      updatePrompt: this.renderUpdatePrompt(false, true),
+      virtualStandsIn:
+        device.source?.kind === 'virtual'
+          ? virtualStandsInWords(
+              device.awaiting,
+              device.noBluetooth === null,
+              devicesAtAGlance(this.headerRoom(), false, device),
+              device.firstTries,
+            )
+          : null,
+      onStart: () => this.app.startSession(),
+      onChooseExercises: () => (this.view = 'settings'),
+      onAnswerSetOffer: (exercise, taken) => this.app.settings.answerSetOffer(exercise, taken),
+    });
   }
 
   /** The weights the plan took from the last session, none being logged, for the settings to suggest. */
@@ -953,72 +817,6 @@ export class BbApp extends LitElement {
         return kg === null ? [] : [[planned.exercise.id, kg]];
       }),
     );
-  }
-
-  /**
-   * Today's plan, each target with why progression moved it, and each exercise the devices connected
-   * now cannot see marked with what its set asks (see planByHandText), once it is made from the
-   * sessions stored before: until then the settings' plan would be read, and then replaced by the one
-   * made.
-   */
-  private renderPlan(plan: SessionState['plan'], countedByDevice: SessionState['countedByDevice']) {
-    if (this.planWait.value !== 'none')
-      return html`<h3 id="plan-title">Today's plan</h3>
-        <p>Reading your past sessions for today's plan…</p>`;
-    const changes = this.targetChanges.value;
-    const exercises = plan.map((planned) => planned.exercise);
-    return html`<h3 id="plan-title">Today's plan</h3>
-      <ol aria-labelledby="plan-title">
-        ${plan.map((planned) => {
-          const { exercise, dosage } = planned;
-          const change = changeBehind(changes, planned);
-          const progression = change
-            ? describeTargetChange(change)
-            : this.settings.value.autoProgress && belowProgramDose(exercise, dosage.target)
-              ? describeBelowRange(exercise, 'in Settings')
-              : null;
-          const weight = this.heavierWeights.value.includes(exercise.id)
-            ? describeHeavierWeight(exercise, 'in Settings', change !== null)
-            : null;
-          const lastTimeKg = weightAsLastTime(this.settings.value, planned);
-          const noWeight = weightToLog(exercise, dosage)
-            ? describeNoWeight('in Settings')
-            : lastTimeKg !== null
-              ? describeWeightAsLastTime(lastTimeKg, 'in Settings')
-              : null;
-          const byHand = planByHandText(exercise, exercises, countedByDevice);
-          const why =
-            [progression, weight, noWeight, farAboveProgramNote(exercise, dosage.target)]
-              .filter((note) => note !== null)
-              .join(' ') || null;
-          return html`<li>
-            <strong>${exercise.name}</strong>
-            <span class="dose">${unbroken(describeDosage(exercise, dosage))}</span>
-            ${why ? html`<span class="why">${unbroken(why)}</span>` : null}
-            ${byHand ? html`<span class="by-hand">${byHand}</span>` : null}
-            ${this.setOffers.value.includes(exercise.id) ? this.renderSetOffer(planned) : null}
-          </li>`;
-        })}
-      </ol>`;
-  }
-
-  /**
-   * A set more offered beside the exercise (program.md: "offer more sets"), taken or declined with a
-   * tap and kept in the settings either way: the plan then says the sets, and Settings changes them.
-   */
-  private renderSetOffer({ exercise, dosage }: SessionState['plan'][number]) {
-    const answer = (taken: boolean) => {
-      this.app.settings.answerSetOffer(exercise.id, taken);
-      // The button tapped goes with the offer: the keyboard's focus goes on to Start, not to the page's
-      // top, and the page stays where the plan shows the sets.
-      this.renderRoot.querySelector<HTMLButtonElement>('button.start')?.focus({ preventScroll: true });
-    };
-    return html`<span class="why">${unbroken(describeSetOffer(exercise, dosage.target))}</span>
-      <span class="offer">
-        <button aria-label=${`Add a set to ${exercise.name}`} @click=${() => answer(true)}>Add a set</button>
-        <button class="quiet" aria-label=${`Keep ${exercise.name} at ${plural(dosage.sets, 'set')}`}
-          @click=${() => answer(false)}>Keep ${plural(dosage.sets, 'set')}</button>
-      </span>`;
   }
 
   /** Above the history opened in a rest: the session goes on, and the way back to it. */
