@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { of } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
@@ -12,7 +12,6 @@ import { deviceWord, unseenByText } from '../workout/by-hand.ts';
 import { setJustDoneToCorrect } from '../workout/count-corrections.ts';
 import { countedByHand, motionAwayFor, motionStoppedFor } from '../workout/counted-by.ts';
 import { droppedPlacement } from '../workout/device-drops.ts';
-import { maxHeartRate, zoneOf } from '../workout/heart.ts';
 import { concernedExercise, upNext } from '../workout/next-set.ts';
 import { timerMs } from '../workout/pauses.ts';
 import type { Exercise, ExerciseId } from '../workout/program.ts';
@@ -26,7 +25,7 @@ import { setKey } from '../workout/sets-and-rests.ts';
 import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
 import { type Settings, weightAsLastTime } from '../workout/settings.ts';
 import { forwardCommands } from './app-commands.ts';
-import { findingPulse, noReadingReason } from './bb-heart-rate.ts';
+import { appHeaderStyles, renderAppHeader } from './app-header.ts';
 import { devicesAtAGlance, type HeaderRoom } from './devices-at-a-glance.ts';
 import { download } from './download.ts';
 import { fileNotMadeWords } from './file-not-made.ts';
@@ -37,16 +36,15 @@ import { MediaQueryController } from './media-query.ts';
 import { ObserveController } from './observe.ts';
 import { focusNewScreen, focusPastNotice, showOpenedScreen, showStart } from './screen-focus.ts';
 import type { AppMoment } from './screen-load.ts';
+import { ScreensMenu } from './screens-menu.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import { renderStartScreen, startScreenStyles } from './start-screen.ts';
 import {
   buttonStyles,
   headingFocusedByApp,
-  hiddenFromSight,
   LOW_LANDSCAPE,
   lowLandscape,
   NARROW,
-  narrow,
   PHONE_SCREEN,
   UPRIGHT_PHONE,
   visuallyHidden,
@@ -54,7 +52,6 @@ import {
 import { UnspokenRegion } from './unspoken-region.ts';
 import { type AppView, entryChange, entryOfView, viewOfEntry } from './view-entries.ts';
 import { virtualStandsInWords } from './virtual-stands-in.ts';
-import './bb-device-panel.ts';
 import './bb-storage-notice.ts';
 import './bb-update-prompt.ts';
 import './bb-rest-view.ts';
@@ -68,6 +65,7 @@ export class BbApp extends LitElement {
     buttonStyles,
     visuallyHidden,
     headingFocusedByApp,
+    appHeaderStyles,
     css`
       :host {
         display: grid;
@@ -76,166 +74,14 @@ export class BbApp extends LitElement {
         color: var(--bb-text, #f5f7fa);
         background: var(--bb-bg, #0d1117);
       }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25rem 1.25rem;
-        padding: 0.4rem 1rem;
-        border-bottom: 1px solid var(--bb-border, #3b4656);
-      }
-      /* Wrapping only where nothing else fits: text at twice its size on a phone, 180 px wide. */
-      .brand {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.75rem;
-      }
-      h1 {
-        margin: 0;
-        font-size: clamp(1.2rem, 4vw, 1.5rem);
-        letter-spacing: 0.02em;
-      }
-      bb-device-panel {
-        margin-left: auto;
-      }
       /*
-       * Between sessions the app's name and the heart rate take the room their row leaves, and History
-       * and Settings keep to the other side of it: after them, the zone's room that came as an age was
-       * set in Settings took both 96 px to the right on a laptop, from under the pointer that set it.
-       */
-      header:not(.session) .brand {
-        flex-grow: 1;
-      }
-      nav {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      nav button {
-        font-size: 1rem;
-        min-height: 2.75rem;
-        padding-inline: 0.9rem;
-      }
-      /* On a phone the screens' buttons share the first row with the heart rate when they fit. */
-      @media (max-width: 40rem) {
-        header {
-          padding-inline: 0.75rem;
-          column-gap: 0.75rem;
-        }
-        nav {
-          margin-left: auto;
-        }
-        bb-device-panel {
-          margin-left: 0;
-        }
-        .brand {
-          gap: 0.5rem;
-        }
-      }
-      /*
-       * On a phone on its side a session's header keeps to one row, the devices' words wrapping beside
-       * the heart rate, and the set or rest screen under it loses no height to empty rows.
+       * On a phone on its side the set or rest screen under the header (see app-header.ts) loses no
+       * height to empty rows.
        */
       @media ${lowLandscape} {
-        header.session {
-          flex-wrap: nowrap;
-        }
-        header.session .brand {
-          flex: none;
-        }
-        header.session bb-device-panel {
-          min-width: 0;
-        }
         main.fill {
           padding-block: 0.25rem;
           row-gap: 0;
-        }
-      }
-      /*
-       * On a phone with its text at twice its size the header is the heart rate, the screens' menu
-       * and one line of the devices (see bb-device-panel), so that the screen under it starts on the
-       * first screen: a set's count, History's Back and heading, the summary's heading. The app's name
-       * is left to screen readers, still the page's heading.
-       */
-      @media ${narrow} {
-        h1 {
-          ${hiddenFromSight}
-        }
-      }
-      /*
-       * Between sessions there, History and Settings, each a row of their own under the heart rate
-       * (History and Settings side by side are wider than 180 px), took the header to 200 px of 320
-       * and Start below the window: they are a menu (see renderNavigation) beside the heart rate, the
-       * devices' line under them, the header 106 px. Narrower margins give the heart rate and the
-       * menu's 44 px one row; a session's header keeps its own, so that the set under it does not move.
-       */
-      @media ${narrow} {
-        header:not(.session) {
-          padding-inline: 0.375rem;
-          column-gap: 0.25rem;
-        }
-        header:not(.session) .brand {
-          flex: 1 1 0;
-          min-width: 0;
-        }
-        header:not(.session) bb-device-panel {
-          flex-basis: 100%;
-        }
-        /* At the top of the row, where a zone going under the number (a type with wider digits) leaves it: centred, it went 10 px down. */
-        header:not(.session) .screens {
-          align-self: flex-start;
-        }
-      }
-      .screens {
-        position: relative;
-        margin-left: auto;
-      }
-      button.menu {
-        display: grid;
-        place-items: center;
-        width: 2.75rem;
-        min-width: 2.75rem;
-        font-size: 1rem;
-        min-height: 2.75rem;
-        padding: 0;
-      }
-      /* Three bars drawn with borders: they take the text's colour, in forced colours too. */
-      .bars {
-        box-sizing: border-box;
-        display: grid;
-        align-content: center;
-        width: 1.25rem;
-        height: 1rem;
-        border-block: 2px solid;
-      }
-      .bars::before {
-        content: '';
-        border-top: 2px solid;
-      }
-      /* Over the page, as the devices' menu is: in the header's flow it would move Start from under a finger. */
-      .screens > nav {
-        position: absolute;
-        top: calc(100% + 0.25rem);
-        right: 0;
-        z-index: 3;
-        flex-direction: column;
-        padding: 0.5rem;
-        border-radius: 0.75rem;
-        border: 2px solid var(--bb-border, #3b4656);
-        background: var(--bb-bg, #0d1117);
-        box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.35);
-      }
-      nav button[aria-pressed='true'],
-      button.menu[data-screen-open] {
-        border-color: var(--bb-accent, #4ade80);
-      }
-      /* In forced colours every border is the same colour: the open screen's button is underlined. */
-      @media (forced-colors: active) {
-        nav button[aria-pressed='true'] {
-          text-decoration: underline;
-          text-decoration-thickness: 3px;
-          text-underline-offset: 4px;
         }
       }
       main {
@@ -340,8 +186,8 @@ export class BbApp extends LitElement {
     this.viewFromBrowser = true;
     this.view = view;
   };
-  /** History and Settings are shown from their menu on a phone with large text (see renderNavigation). */
-  @state() private screensOpen = false;
+  /** The way to History and Settings in the header, a menu on a phone with large text. */
+  private readonly screensMenu = new ScreensMenu(this);
   /** Why the summary's file could not be made, to show beside its buttons. */
   @state() private exportProblem: string | null = null;
   /** The phase last rendered: a new phase brings the session's own screen back. */
@@ -364,16 +210,6 @@ export class BbApp extends LitElement {
   constructor() {
     super();
     forwardCommands(this, () => this.app);
-    // The screens' menu lies over the page: a tap anywhere else, or Escape, puts it away.
-    this.addEventListener('pointerdown', (event) => {
-      const screens = this.renderRoot.querySelector('.screens');
-      if (this.screensOpen && screens && !event.composedPath().includes(screens)) this.screensOpen = false;
-    });
-    this.addEventListener('keydown', (event) => {
-      if (!this.screensOpen || event.key !== 'Escape') return;
-      this.screensOpen = false;
-      this.renderRoot.querySelector<HTMLElement>('button.menu')?.focus();
-    });
     this.addEventListener('bb-settings-done', () => (this.view = 'session'));
     this.addEventListener('bb-notice-answered', () =>
       focusPastNotice(this.renderRoot, this.showsStartScreen()),
@@ -437,7 +273,7 @@ export class BbApp extends LitElement {
     this.shownSet = set;
     this.shownUnderWay = underWay;
     // The screens' menu is put away by whatever opened another screen: Done, Back, the browser's Back.
-    if (changed.has('view')) this.screensOpen = false;
+    if (changed.has('view')) this.screensMenu.close();
     if (this.view !== 'session' && this.lazyScreens.loads[this.view] === undefined)
       this.lazyScreens.load(this.view);
     // A screen opened from a button on the one before (Settings' Done, the summary's See all your
@@ -513,29 +349,19 @@ export class BbApp extends LitElement {
     // Said calmly by the header and by the set or rest under it, from one reading.
     const gone = running ? this.devicesGoneOnWithout(this.session.value) : [];
     return html`
-      <header class=${running ? 'session' : ''}>
-        <div class="brand">
-          <h1>Backbeat</h1>
-          <bb-heart-rate
-            .bpm=${this.heartRate.value?.bpm ?? null}
-            .zone=${this.heartZone()}
-            ?zones=${this.keepsZoneRoom()}
-            .zoneNumberOnly=${!running && this.narrowScreen.matches}
-            .absence=${noReadingReason(this.device.value.devices, recordedInAnotherTab(this.history.value))}
-            ?finding=${!recordedInAnotherTab(this.history.value) && findingPulse(this.device.value.devices) !== undefined}
-          ></bb-heart-rate>
-        </div>
-        ${this.renderNavigation()}
-        <bb-device-panel
-          .device=${this.device.value}
-          .person=${this.person.value}
-          ?compact=${running}
-          .sessionScreen=${running ? `${phase} ${setKey(this.session.value) ?? ''}` : null}
-          ?pausedByThePerson=${pausedByThePerson(this.session.value)}
-          .goneOnWithout=${gone}
-          .sessionExercise=${running ? concernedExercise(this.session.value)?.id : undefined}
-        ></bb-device-panel>
-      </header>
+      ${renderAppHeader({
+        session: this.session.value,
+        device: this.device.value,
+        heartRate: this.heartRate.value,
+        person: this.person.value,
+        settings: this.settings.value,
+        recordedElsewhere: recordedInAnotherTab(this.history.value),
+        narrow: this.narrowScreen.matches,
+        goneOnWithout: gone,
+        navigation: this.screensMenu.render(this.view, this.narrowScreen.matches, (view) => {
+          this.view = this.view === view ? 'session' : view;
+        }),
+      })}
       <main class=${this.showsExercise() ? 'fill' : ''}>
         ${this.showsStartScreen() ? null : this.renderUpdatePrompt(running)}
         ${this.unspoken.render()}
@@ -557,61 +383,10 @@ export class BbApp extends LitElement {
     `;
   }
 
-  /**
-   * The screens opened between sessions; settings are for between sessions only. In a session the
-   * header is the heart rate and the devices alone, as tall in a set as in a rest: History, which a
-   * rest opens (with saving the session so far), is a button of the rest's own (see bb-rest-view),
-   * and the next set brings the exercise back. In the header, on a phone, it took a row of its own
-   * under the heart rate, and the screen jumped 48 px down at each rest and back up at each set.
-   * On a phone with its text at twice its size, History and Settings are a menu the width of a
-   * fingertip beside the heart rate (see the styles under narrow).
-   */
-  private renderNavigation() {
-    const phase = this.session.value.phase;
-    if (phase === 'set' || phase === 'rest') return null;
-    const go = (view: AppView) => () => {
-      this.view = this.view === view ? 'session' : view;
-      this.screensOpen = false;
-    };
-    const nav = html`<nav id="screens" aria-label="Screens">
-      <button class="quiet" aria-pressed=${this.view === 'history'} @click=${go('history')}>History</button>
-      <button class="quiet" aria-pressed=${this.view === 'settings'} @click=${go('settings')}>Settings</button>
-    </nav>`;
-    if (!this.narrowScreen.matches) return nav;
-    return html`<div class="screens">
-      <button
-        class="quiet menu"
-        aria-label="History and Settings"
-        aria-expanded=${this.screensOpen}
-        aria-controls=${this.screensOpen ? 'screens' : nothing}
-        ?data-screen-open=${this.view !== 'session'}
-        @click=${() => (this.screensOpen = !this.screensOpen)}
-      ><span class="bars" aria-hidden="true"></span></button>
-      ${this.screensOpen ? nav : null}
-    </div>`;
-  }
-
   /** The set or rest screen is shown (not the history opened in a rest). */
   private showsExercise(): boolean {
     const phase = this.session.value.phase;
     return phase === 'set' || (phase === 'rest' && this.view !== 'history');
-  }
-
-  private heartZone(): number | null {
-    const bpm = this.heartRate.value?.bpm;
-    const maxHr = maxHeartRate(this.settings.value);
-    if (!bpm || maxHr === null) return null;
-    return zoneOf(bpm, maxHr) || null;
-  }
-
-  /**
-   * The heart rate keeps a zone's room while it shows none (see BbHeartRate.zones), so that what is
-   * beside and under it stays put as a zone comes and goes; between sessions on a phone with its text
-   * at twice its size the zone is its number alone (see BbHeartRate.zoneNumberOnly), which fits the row
-   * beside the screens' menu: "zone 1" took a line of its own there, the header from 106 to 126 px of 320.
-   */
-  private keepsZoneRoom(): boolean {
-    return maxHeartRate(this.settings.value) !== null;
   }
 
   /** The set or rest offers the strap itself (see strapOfferedOnScreen). */
