@@ -150,7 +150,7 @@ export class BbStorageNotice extends LitElement {
   @property({ type: Boolean, attribute: 'problem-said-below' }) problemSaidBelow = false;
   /**
    * The storage problem alone, none of the offers: on the start screen it is shown under Start (see
-   * BbApp.renderReady), the offers to resume or move a session over the screen as before.
+   * start-screen.ts), the offers to resume or move a session over the screen as before.
    */
   @property({ type: Boolean, attribute: 'problem-alone' }) problemAlone = false;
   /**

@@ -17,7 +17,7 @@ const NAMES: Record<LazyScreen, string> = { history: 'History', settings: 'Setti
 /** Where the app is, for what it may fetch ahead. */
 export interface AppMoment {
   readonly phase: SessionPhase;
-  /** Start waits for the past sessions to be read (see BbApp.renderStart): it cannot be tapped yet. */
+  /** Start waits for the past sessions to be read (see start-screen.ts): it cannot be tapped yet. */
   readonly startWaiting: boolean;
 }
 
