@@ -19,9 +19,6 @@ import { plankGoalSetFrom, type TargetChange } from '../workout/progression.ts';
 import { restLeftMs, wholeSecondsLeft } from '../workout/rest-left.ts';
 import type { SessionState } from '../workout/session.ts';
 import { currentPlanned } from '../workout/session.ts';
-import type { SessionPhase } from '../workout/session-state.ts';
-import { showsSetUnderWay } from '../workout/set-shown.ts';
-import { setKey } from '../workout/sets-and-rests.ts';
 import { setsKeptOnFinishing } from '../workout/sets-kept.ts';
 import { type Settings, weightAsLastTime } from '../workout/settings.ts';
 import { forwardCommands } from './app-commands.ts';
@@ -37,6 +34,7 @@ import { ObserveController } from './observe.ts';
 import { focusNewScreen, focusPastNotice, showOpenedScreen, showStart } from './screen-focus.ts';
 import type { AppMoment } from './screen-load.ts';
 import { ScreensMenu } from './screens-menu.ts';
+import { type ShownSession, sessionMovedOn, setBegan, shownSessionOf } from './session-moves.ts';
 import { pausedByThePerson, strapOfferedOnScreen } from './session-switch.ts';
 import { renderStartScreen, startScreenStyles } from './start-screen.ts';
 import {
@@ -190,12 +188,8 @@ export class BbApp extends LitElement {
   private readonly screensMenu = new ScreensMenu(this);
   /** Why the summary's file could not be made, to show beside its buttons. */
   @state() private exportProblem: string | null = null;
-  /** The phase last rendered: a new phase brings the session's own screen back. */
-  private shownPhase: SessionPhase | null = null;
-  /** The set last rendered (see setKey): a set skipped before it began gives way to the next set. */
-  private shownSet: string | null = null;
-  /** The set last rendered was under way (see showsSetUnderWay), not waiting for the person. */
-  private shownUnderWay = false;
+  /** The session as last rendered: a new phase or set brings the session's own screen back. */
+  private shown: ShownSession | null = null;
   /** The set shown began (its "Go", or Start the set) since the last render. */
   private setBegun = false;
   /** The session moved on to a set, a rest or its summary since the last render. */
@@ -258,20 +252,15 @@ export class BbApp extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A screen opened during a rest (the history) gives way when the session moves on: the next
     // set, and the rest after it, must show themselves.
-    const phase = this.session.value.phase;
-    const set = setKey(this.session.value);
-    if (this.shownPhase !== null && (phase !== this.shownPhase || set !== this.shownSet)) {
+    const shown = shownSessionOf(this.session.value);
+    if (sessionMovedOn(this.shown, shown)) {
       this.view = 'session';
       this.exportProblem = null;
       this.movedOn = true;
       this.focusWasIn = this.shadowRoot?.activeElement != null;
     }
-    const current = this.session.value.set;
-    const underWay = phase === 'set' && current !== null && showsSetUnderWay(current);
-    this.setBegun = set !== null && set === this.shownSet && underWay && !this.shownUnderWay;
-    this.shownPhase = phase;
-    this.shownSet = set;
-    this.shownUnderWay = underWay;
+    this.setBegun = setBegan(this.shown, shown);
+    this.shown = shown;
     // The screens' menu is put away by whatever opened another screen: Done, Back, the browser's Back.
     if (changed.has('view')) this.screensMenu.close();
     if (this.view !== 'session' && this.lazyScreens.loads[this.view] === undefined)
