@@ -155,7 +155,7 @@ export function renderStartScreen(parts: StartScreenParts) {
       ${
         // Under Start, as the update prompt is: a store that fails after the page opened must not
         // move Start from under a finger, and above it on a phone with large text it put Start
-        // below the window. The offers to resume or move a session stay above (see render).
+        // below the window. The offers to resume or move a session stay above (see BbApp.render).
         // Absent with no problem: an empty one took a gap of the screen's grid.
         parts.storageProblem
           ? html`<bb-storage-notice .persistence=${parts.persistence} problem-alone></bb-storage-notice>`
