@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { correctableInRest } from '../workout/count-corrections.ts';
@@ -35,6 +35,8 @@ import {
   screenLayout,
   sideBySide,
 } from './styles.ts';
+import { noticeStyles, TapNote } from './tap-note.ts';
+import { tapAgainText } from './taps-meant-before.ts';
 import './bb-progress-ring.ts';
 
 /** Between sets: the rest countdown and what comes next. */
@@ -45,6 +47,7 @@ export class BbRestView extends LitElement {
     screenLayout,
     finishQuestionStyles,
     inRoomStyles,
+    noticeStyles,
     css`
       :host {
         --bb-ring-fill: var(--bb-rest, #60a5fa);
@@ -113,6 +116,13 @@ export class BbRestView extends LitElement {
         :host > bb-progress-ring {
           margin-top: 0;
         }
+      }
+      /*
+       * The line that answers a tap over the heading alone, "Rest", one line high: as tall as a set's
+       * name and number, it came over the −1 / +1 of the set before.
+       */
+      .notice {
+        min-height: 0;
       }
       .next,
       .last {
@@ -283,6 +293,12 @@ export class BbRestView extends LitElement {
         .finish-question {
           grid-row: 5;
         }
+        /* A box laid over the grid names both lines of its column (see bb-set-view's .notice). */
+        .notice {
+          grid-column: 2 / 3;
+          grid-row: 2 / 3;
+          inset: 0;
+        }
       }
     `,
   ];
@@ -322,6 +338,8 @@ export class BbRestView extends LitElement {
   @property({ type: Boolean }) offerStrap = false;
 
   private readonly finish = new FinishQuestion(this);
+  /** What the rest says of a tap it did not take as it looks: Pause just after it was Resume. */
+  private readonly tapNote = new TapNote(this);
 
   constructor() {
     super();
@@ -337,6 +355,7 @@ export class BbRestView extends LitElement {
     // the words about the sets (see .about-sets), back once the rest goes on.
     const lost = this.paused && this.pauseReason === 'lost';
     return html`
+      ${this.tapNote.render()}
       <h2 tabindex="-1">Rest</h2>
       <div class=${lost ? 'about-sets in-room' : 'about-sets'}>
         <div class=${lost ? 'sets room' : 'sets'}>
@@ -412,6 +431,13 @@ export class BbRestView extends LitElement {
     return form ? html`<div class="last-form">Form: ${form}</div>` : nothing;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Paused or resumed since, Pause is not the button the line spoke of.
+    if (changed.has('paused')) this.tapNote.clear();
+  }
+
+  private readonly onPauseLetGo = (): void => this.tapNote.show(tapAgainText('Pause'));
+
   /**
    * History is here, not in the header, which so keeps the height it has in a set (on a phone it took
    * a row of its own there): with what else a rest offers, as large a target as they are from the mat,
@@ -429,7 +455,7 @@ export class BbRestView extends LitElement {
       : html`<button class="primary start-now" aria-label="Start now" ?disabled=${this.paused} @click=${() => sendCommand(this, 'bb-skip')}><span>Start now</span></button>`;
     return html`<div class="controls">
       ${startNow}
-      ${pauseButton(this, this.paused)}
+      ${pauseButton(this, this.paused, this.onPauseLetGo)}
       ${muteButton(this, this.muted)}
       <button class="quiet finish" @click=${this.finish.ask}>Finish</button>
       <button class="quiet" @click=${() => sendCommand(this, 'bb-show-history')}>History</button>

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { tapEachCountParts } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
@@ -61,6 +61,7 @@ import {
   screenLayout,
   sideBySide,
 } from './styles.ts';
+import { noticeStyles, TapNote } from './tap-note.ts';
 import { holdButtonTap, holdStartedText, tapAgainText } from './taps-meant-before.ts';
 import './bb-progress-ring.ts';
 
@@ -76,49 +77,11 @@ export class BbSetView extends LitElement {
     finishQuestionStyles,
     disclosureMarker,
     inRoomStyles,
+    noticeStyles,
     css`
-      :host {
-        position: relative;
-      }
-      /*
-       * A form warning, or why the set came early, over the heading: big enough to read from the mat,
-       * and laid over the screen rather than in its flow, so that the count stays where it is.
-       */
-      .notice {
-        position: absolute;
-        top: 0;
-        left: 0;
-        right: 0;
-        z-index: 1;
-        box-sizing: border-box;
-        /* As tall as the name and set it covers, and no taller on a phone: two lines fit. */
-        min-height: 4.25rem;
-        margin: 0;
-        padding: 0.2rem 0.75rem;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        border-radius: 0.75rem;
-        font-size: clamp(1.5rem, 7vmin, 2.5rem);
-        font-weight: 800;
-        line-height: 1.1;
-        color: var(--bb-text, #f5f7fa);
-        background: var(--bb-bg, #0d1117);
-        border: 3px solid var(--bb-rest, #60a5fa);
-      }
       .notice.form {
         background: var(--bb-problem-bg, #3b2a0a);
         border-color: var(--bb-warn, #fbbf24);
-      }
-      /*
-       * An answer to the person's own tap, calmer than a warning: a size smaller, so that "Hold
-       * started: tap End hold when you come down" stays over the heading on a 360×640 phone, where at
-       * a warning's size its three lines ran 7 px over the ring. Lines of even length: "Tap again to
-       * End hold" left "hold" alone on a phone's second line.
-       */
-      .notice.tap-note {
-        font-size: clamp(1.25rem, 5.5vmin, 2rem);
-        text-wrap: balance;
       }
       /*
        * The lines of a device gone on without (or counted by hand while out of reach) stand in a line's
@@ -745,6 +708,12 @@ export class BbSetView extends LitElement {
         background: var(--bb-problem-bg, #3b2a0a);
         border: 2px solid var(--bb-warn, #fbbf24);
       }
+      /* At 180×320 the line that answers a tap is in the heading's place, under Pause (see noticeStyles). */
+      @media ${narrowAndShort} {
+        :host(:not([waiting])) > .tap-note-place {
+          order: 4;
+        }
+      }
     `,
   ];
 
@@ -843,12 +812,8 @@ export class BbSetView extends LitElement {
   private endHoldShownAtMs = Number.NEGATIVE_INFINITY;
   /** An End hold tapped in the hold under way was taken as Start hold (see holdButtonTap). */
   private endHoldTakenAsStartHold = false;
-  /**
-   * What the set says of a tap it did not take as it looks (see taps-meant-before), over the heading
-   * as a form warning is, for TAP_NOTE_SHOWN_MS: a tap met with nothing was tapped again, and acted.
-   */
-  @state() private tapNote: string | null = null;
-  private tapNoteTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the set says of a tap it did not take as it looks, over the heading as a form warning is. */
+  private readonly tapNote = new TapNote(this);
 
   constructor() {
     super();
@@ -880,14 +845,9 @@ export class BbSetView extends LitElement {
         ((before.holdStartMs === null) !== (this.set.holdStartMs === null) ||
           before.setNumber !== this.set.setNumber)) ||
       changed.has('paused');
-    if (buttonChanged) this.tapNote = null;
+    if (buttonChanged) this.tapNote.clear();
     this.focusOnBegin =
       before !== undefined && !showsSetUnderWay(before) && underWay && this.shadowRoot?.activeElement != null;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.tapNoteTimer);
   }
 
   protected override updated(): void {
@@ -947,10 +907,12 @@ export class BbSetView extends LitElement {
     const display = this.display();
     // Stands in for the target while it lasts: one line of the ring, so the count stays where it is.
     const topPause = this.paused ? null : topPauseText(exercise, set, this.nowMs);
+    const issue = shownFormIssue(set, this.nowMs);
     return html`
+      ${issue ? nothing : this.tapNote.render()}
       <h2 tabindex="-1">${exercise.name}</h2>
       ${this.renderMeta()}
-      ${this.renderNotice()}
+      ${this.renderNotice(issue)}
       ${exercise.alternatesSides ? html`<p class="side">Next: ${nextArm(set)} arm</p>` : nothing}
       <bb-progress-ring
         .value=${display.value}
@@ -1084,13 +1046,13 @@ export class BbSetView extends LitElement {
   }
 
   /**
-   * The form problem just seen, while it applies (see FORM_WARNING_SHOWN_MS): the voice says it once,
-   * and a person who missed it reads it here. Otherwise why the set came before its rest was over.
+   * The form problem just seen, `issue`, while it applies (see FORM_WARNING_SHOWN_MS): the voice says it
+   * once, and a person who missed it reads it here. Otherwise, unless a line answers a tap there (see
+   * tapNote), why the set came before its rest was over.
    */
-  private renderNotice() {
-    const issue = shownFormIssue(this.set, this.nowMs);
+  private renderNotice(issue: ReturnType<typeof shownFormIssue>) {
     if (issue) return html`<p class="notice form">${FORM_ISSUE_TEXT[issue].fix}</p>`;
-    if (this.tapNote) return html`<p class="notice tap-note">${this.tapNote}</p>`;
+    if (this.tapNote.shown) return nothing;
     if (showsRecovery(this.set, this.nowMs)) return html`<p class="notice">${RECOVERED_TEXT}</p>`;
     return nothing;
   }
@@ -1217,22 +1179,14 @@ export class BbSetView extends LitElement {
     });
     // A second tap of the finger that pressed the button before: let go, the hold as it was, so that
     // a tap meant for this button comes once the person is in the hold, or out of it.
-    if (tap === 'let-go') this.showTapNote(tapAgainText(starts ? 'Start hold' : 'End hold'));
+    if (tap === 'let-go') this.tapNote.show(tapAgainText(starts ? 'Start hold' : 'End hold'));
     else if (tap === 'taken-as-start-hold') {
       this.endHoldTakenAsStartHold = true;
-      this.showTapNote(holdStartedText(this.planned.exercise.liftsIntoHold));
+      this.tapNote.show(holdStartedText(this.planned.exercise.liftsIntoHold));
     } else sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
   };
 
-  private readonly onPauseLetGo = (): void => this.showTapNote(tapAgainText('Pause'));
-
-  private showTapNote(note: string): void {
-    this.tapNote = note;
-    clearTimeout(this.tapNoteTimer);
-    this.tapNoteTimer = setTimeout(() => {
-      this.tapNote = null;
-    }, TAP_NOTE_SHOWN_MS);
-  }
+  private readonly onPauseLetGo = (): void => this.tapNote.show(tapAgainText('Pause'));
 
   private readonly onHowToToggle = (event: Event): void => {
     const open = (event.target as HTMLDetailsElement).open;
@@ -1309,9 +1263,6 @@ export class BbSetView extends LitElement {
     };
   }
 }
-
-/** Long enough to read a line of eight words from the mat, short enough not to stand over the next tap. */
-const TAP_NOTE_SHOWN_MS = 4_000;
 
 /** A line under the set's number, the words that ask for a tap on one line of it (see tapWordsOf). */
 function withTapWordsWhole(line: string) {

@@ -1,18 +1,14 @@
-// Taps on the set's buttons by a finger, just after the button under it changed: a tap the set lets go
-// says so, and End hold tapped as the device begins the hold is taken as the Start hold it was meant for.
+// Taps on the set's and the rest's buttons by a finger, just after the button under it changed: a tap
+// the screen lets go says so, and End hold tapped as the device begins the hold is taken as the Start
+// hold it was meant for.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import '../../src/ui/bb-rest-view.ts';
 import '../../src/ui/bb-set-view.ts';
+import type { BbRestView } from '../../src/ui/bb-rest-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
-import { currentSet } from '../set-record.ts';
-import { inTheAppsMain, mount } from './mount.ts';
-
-/** A phone upright and on its side, and a laptop. */
-const PHONE_SIDEWAYS_AND_LAPTOP = [
-  [360, 640],
-  [640, 360],
-  [1366, 768],
-] as const;
+import { currentSet, supermanSet } from '../set-record.ts';
+import { inTheAppsMain, mount, PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT } from './mount.ts';
 
 /** Taps the middle of `button` as a finger does: a touch's pointer down and up, then the click they make. */
 function tapWithAFinger(button: Element): void {
@@ -32,36 +28,51 @@ function tapWithAFinger(button: Element): void {
 }
 
 /** The button of `view` named `name`. */
-function buttonOf(view: BbSetView, name: string): HTMLButtonElement {
+function buttonOf(view: BbSetView | BbRestView, name: string): HTMLButtonElement {
   const button = [...view.shadowRoot!.querySelectorAll('button')].find((b) => b.ariaLabel === name);
   if (!button) throw new Error(`no ${name} button`);
   return button;
 }
 
 /** The line over the set that answers a tap, or null when there is none. */
-function tapNote(view: BbSetView): string | null {
+function tapNote(view: BbSetView | BbRestView): string | null {
   return view.shadowRoot!.querySelector('.notice.tap-note')?.textContent?.trim() ?? null;
 }
 
 /** Where the buttons, the heading and the ring stand, to compare before and after a tap. */
-function screenOf(view: BbSetView): string[] {
+function screenOf(view: BbSetView | BbRestView): string[] {
   return [...view.shadowRoot!.querySelectorAll('button, h2, bb-progress-ring')].map((e) => {
     const b = e.getBoundingClientRect();
     return `${e.localName} ${e.ariaLabel ?? ''}: ${[b.left, b.top + scrollY, b.width, b.height].map((v) => v.toFixed(1)).join(' ')}`;
   });
 }
 
-/** The line that answers a tap: large enough to read from the mat, over the heading and clear of the ring. */
-function expectReadOverTheHeading(view: BbSetView): void {
-  const note = view.shadowRoot!.querySelector('.notice.tap-note')!;
+/** Whether boxes `a` and `b` share no part of the screen. */
+function apart(a: DOMRect, b: DOMRect): boolean {
+  return a.bottom <= b.top || b.bottom <= a.top || a.right <= b.left || b.right <= a.left;
+}
+
+/**
+ * The line that answers a tap: large enough to read from the mat, over the heading, and clear of the
+ * ring and of every button, which it would hide while it shows.
+ */
+function expectReadOverTheHeading(view: BbSetView | BbRestView): void {
+  const root = view.shadowRoot!;
+  const note = root.querySelector('.notice.tap-note')!;
   expect(Number.parseFloat(getComputedStyle(note).fontSize)).toBeGreaterThanOrEqual(20);
-  const ring = view.shadowRoot!.querySelector('bb-progress-ring')!.getBoundingClientRect();
   const box = note.getBoundingClientRect();
-  const clear = box.bottom <= ring.top || box.left >= ring.right;
+  const heading = root.querySelector('h2')!.getBoundingClientRect();
+  expect(apart(box, heading), 'the line over the heading').toBe(false);
+  const line = `the line ${box.left}–${box.right} × ${box.top}–${box.bottom}`;
+  const ring = root.querySelector('bb-progress-ring')!.getBoundingClientRect();
+  expect(apart(box, ring), `${line}, the ring ${ring.left}–${ring.right} × ${ring.top}–${ring.bottom}`).toBe(
+    true,
+  );
+  const covered = [...root.querySelectorAll('button')].filter((b) => !apart(box, b.getBoundingClientRect()));
   expect(
-    clear,
-    `the line ${box.top}–${box.bottom} from ${box.left}, the ring from ${ring.top} to ${ring.right}`,
-  ).toBe(true);
+    covered.map((b) => `${b.ariaLabel ?? b.textContent?.trim()}: ${b.getBoundingClientRect().top}`),
+    line,
+  ).toEqual([]);
 }
 
 /** A plank's set under way whose hold has not begun, with the commands its taps sent. */
@@ -103,8 +114,8 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe('a tap the set lets go', () => {
-  it.each(PHONE_SIDEWAYS_AND_LAPTOP)(
+describe('a tap the screen lets go', () => {
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
     'says End hold was not taken, and how to end the hold, nothing moving, at %i × %i',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
@@ -133,6 +144,35 @@ describe('a tap the set lets go', () => {
     expect(sent).toEqual(['bb-pause']);
   });
 
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'says Pause was not taken in a rest just after it was Resume, nothing moving, at %i × %i',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const rest = await mount('bb-rest-view', {
+          remainingMs: 45_000,
+          totalMs: 45_000,
+          lastSet: supermanSet({ peakDeg: 14 }),
+          next: { exercise: exerciseById('superman'), setNumber: 2, sets: 3 },
+          paused: true,
+        });
+        const sent: string[] = [];
+        rest.addEventListener('bb-pause', () => sent.push('bb-pause'));
+        // The finger tapped Resume, and again.
+        rest.paused = false;
+        await rest.updateComplete;
+        const before = screenOf(rest);
+        tapWithAFinger(buttonOf(rest, 'Pause'));
+        await expect.poll(() => tapNote(rest)).toBe('Tap again to Pause');
+        expect(sent).toEqual([]);
+        expect(screenOf(rest)).toEqual(before);
+        expectReadOverTheHeading(rest);
+        vi.advanceTimersByTime(1000);
+        tapWithAFinger(buttonOf(rest, 'Pause'));
+        expect(sent).toEqual(['bb-pause']);
+      });
+    },
+  );
+
   it('takes the line away once the button changes again', async () => {
     const { view } = await endHoldTappedAfterTheDeviceBeganTheHold(300);
     await expect.poll(() => tapNote(view)).toBe('Tap again to End hold');
@@ -143,7 +183,7 @@ describe('a tap the set lets go', () => {
 });
 
 describe('End hold tapped just after the device began the hold', () => {
-  it.each(PHONE_SIDEWAYS_AND_LAPTOP)(
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
     'is taken as the Start hold meant, the hold going on and the set saying so, at %i × %i',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
