@@ -215,6 +215,8 @@ export class BbApp extends LitElement {
     });
     this.addEventListener('bb-close-history', () => (this.view = 'session'));
     this.addEventListener('bb-export', (event) => void this.exportSession(event.detail.format));
+    // What a screen answers a tap no voice says: the region tells it, the voice heard or not.
+    this.addEventListener('bb-tell-screen-reader', ({ detail }) => this.unspoken.tell(detail.line));
   }
 
   override connectedCallback(): void {

@@ -30,6 +30,8 @@ export interface BbCommandDetail {
   'bb-connect-bluetooth': undefined;
   'bb-use-virtual': undefined;
   'bb-dismiss-problem': undefined;
+  /** A line a screen shows that no voice says (see TapNote), for the app to give a screen reader. */
+  'bb-tell-screen-reader': { readonly line: string };
 }
 
 export type BbCommand = keyof BbCommandDetail;
@@ -63,5 +65,6 @@ declare global {
     'bb-connect-bluetooth': CustomEvent<undefined>;
     'bb-use-virtual': CustomEvent<undefined>;
     'bb-dismiss-problem': CustomEvent<undefined>;
+    'bb-tell-screen-reader': CustomEvent<{ readonly line: string }>;
   }
 }

@@ -1,5 +1,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { sendCommand } from './events.ts';
 import { narrowAndShort } from './styles.ts';
+import { readAsSentences } from './unspoken-lines.ts';
 
 /** Long enough to read a line of eight words from the mat, short enough not to stand over the next tap. */
 const TAP_NOTE_SHOWN_MS = 4_000;
@@ -73,7 +75,8 @@ export const noticeStyles = css`
 
 /**
  * What a screen says of a tap it did not take as it looks (see taps-meant-before): shown over the
- * heading for TAP_NOTE_SHOWN_MS, where a tap met with nothing was tapped again, and acted.
+ * heading for TAP_NOTE_SHOWN_MS, where a tap met with nothing was tapped again, and acted, and told
+ * once to a screen reader through the app's line for it, as no voice says it.
  */
 export class TapNote implements ReactiveController {
   private text: string | null = null;
@@ -92,6 +95,7 @@ export class TapNote implements ReactiveController {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.clear(), TAP_NOTE_SHOWN_MS);
     this.host.requestUpdate();
+    sendCommand(this.host, 'bb-tell-screen-reader', { line: readAsSentences([text]) });
   }
 
   /** Takes the line away: the button it spoke of is no longer the one under the finger. */

@@ -48,6 +48,11 @@ export class UnspokenRegion implements ReactiveController {
     this.untrueLineTimer = null;
   }
 
+  /** Puts in a line no voice says, such as what a screen answers a tap with: read whether the voice is heard or not. */
+  tell(line: string): void {
+    this.show(withLine(this.lines, { id: ++this.linesCount, text: line, atMs: performance.now() }));
+  }
+
   /** Empties the region: its lines were news of a screen no longer shown. */
   clear(): void {
     this.show([]);

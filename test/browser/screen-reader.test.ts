@@ -1,6 +1,7 @@
 // What a screen reader is given of a session: the coach's lines, in one live region that stays on the
 // page from set to rest to summary, and only where the app's own voice is not heard (muted, or no voice
-// on the device); with the voice on, nothing, so that the two never talk at once.
+// on the device); with the voice on, nothing, so that the two never talk at once. A line a screen answers
+// a tap with, which no voice says, is given it either way.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { type AppShell, mountApp } from './app-shell.ts';
@@ -107,6 +108,38 @@ describe('the screen reader during a session', () => {
     await expect.element(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
     // Read first in the history, above its heading, they were news of a screen the person had left.
     expect(region()?.textContent?.trim()).toBe('');
+  });
+
+  it('reads what the set and the rest say of a tap they let go, once each, with the voice heard', async () => {
+    // A device with a voice, which says nothing of such a tap.
+    const voice = { name: 'Test', lang: 'en-GB', voiceURI: 'test', default: true, localService: true };
+    vi.spyOn(speechSynthesis, 'getVoices').mockReturnValue([voice as SpeechSynthesisVoice]);
+    mounted = await mountApp({ start: true, cueHosts: { window, navigator, document } });
+    const { app, shell } = mounted;
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+    /** The screen resumed by itself as the finger came down on Resume, which then tapped Pause. */
+    const pauseTappedJustAfterResume = async (screen: 'bb-set-view' | 'bb-rest-view') => {
+      app.session.pause();
+      await expect.poll(() => shell.shadowRoot!.querySelector(screen)?.paused).toBe(true);
+      app.session.resume();
+      const view = shell.shadowRoot!.querySelector(screen)!;
+      await expect.poll(() => view.paused).toBe(false);
+      await view.updateComplete;
+      view.shadowRoot!.querySelector<HTMLButtonElement>('button.pause')!.click();
+    };
+    await pauseTappedJustAfterResume('bb-set-view');
+    await expect.poll(said).toBe('Tap again to Pause.');
+    await userEvent.click(page.getByRole('button', { name: 'Skip set' }));
+    await expect.element(page.getByRole('heading', { name: 'Rest' })).toBeVisible();
+    await pauseTappedJustAfterResume('bb-rest-view');
+    await expect.poll(said).toBe('Tap again to Pause.');
+    // Once: not again as the countdown goes on under the line.
+    const told = words();
+    const rest = shell.shadowRoot!.querySelector('bb-rest-view')!;
+    const leftThenMs = rest.remainingMs;
+    await expect.poll(() => rest.remainingMs, { timeout: 3000 }).toBeLessThan(leftThenMs - 1000);
+    expect(turns().filter((turn) => turn.textContent === 'Tap again to Pause.')).toEqual([told]);
   });
 
   // The question is what is read then (the focus is on its Keep going): not the voice's "Paused. Finish

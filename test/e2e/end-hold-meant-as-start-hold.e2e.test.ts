@@ -1,6 +1,7 @@
 // The built app with the virtual strap on a phone, tapped: the strap sees the plank held and begins
 // the hold as the person reaches for Start hold, and the finger lands on the End hold that took its
-// place. The hold goes on, the screen says so, and End hold tapped later ends it with what was held.
+// place. The hold goes on, the screen says so (and a screen reader hears it), and End hold tapped later
+// ends it with what was held.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAppOnPausedClock } from './app-page.ts';
@@ -43,6 +44,10 @@ describe('End hold tapped just after the strap began a plank', () => {
     await page.clock.runFor(100);
     expect(await page.locator('bb-set-view .notice').textContent()).toBe(
       'Hold started: tap End hold when you come down',
+    );
+    // Heard by a screen reader too, in the app's line for it: no voice says it.
+    expect(await page.locator('bb-app main > [role=status] > span').last().textContent()).toBe(
+      'Hold started: tap End hold when you come down.',
     );
     const held = async () => Number(await page.locator('bb-set-view .count').textContent());
     const heldAtTheTap = await held();
