@@ -708,10 +708,13 @@ export class BbSetView extends LitElement {
         background: var(--bb-problem-bg, #3b2a0a);
         border: 2px solid var(--bb-warn, #fbbf24);
       }
-      /* At 180×320 the line that answers a tap is in the heading's place, under Pause (see noticeStyles). */
+      /* At 180×320 the line that answers a tap is in the heading's place, or over the header (see noticeStyles). */
       @media ${narrowAndShort} {
         :host(:not([waiting])) > .tap-note-place {
           order: 4;
+        }
+        :host(:not([waiting])) > .tap-note-place.over-header {
+          order: 0;
         }
       }
     `,
@@ -1179,10 +1182,12 @@ export class BbSetView extends LitElement {
     });
     // A second tap of the finger that pressed the button before: let go, the hold as it was, so that
     // a tap meant for this button comes once the person is in the hold, or out of it.
-    if (tap === 'let-go') this.tapNote.show(tapAgainText(starts ? 'Start hold' : 'End hold'));
+    // Counted by a device, the hold's button comes under the heading at 180×320, not right under the ring.
+    const underHeading = !this.tappedByHand();
+    if (tap === 'let-go') this.tapNote.show(tapAgainText(starts ? 'Start hold' : 'End hold'), underHeading);
     else if (tap === 'taken-as-start-hold') {
       this.endHoldTakenAsStartHold = true;
-      this.tapNote.show(holdStartedText(this.planned.exercise.liftsIntoHold));
+      this.tapNote.show(holdStartedText(this.planned.exercise.liftsIntoHold), underHeading);
     } else sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
   };
 

@@ -263,6 +263,38 @@ describe.each(DEVICES)('a session with text at twice its size on a phone, with $
     },
   );
 
+  it('says a Pause it lets go in the window, over the header, clear of the count and the buttons, in a set and a rest', async () => {
+    const { app, shell } = mounted;
+    app.session.beginSet();
+    for (const tag of ['bb-set-view', 'bb-rest-view'] as const) {
+      if (tag === 'bb-rest-view') app.session.skip();
+      await expect.poll(() => shell.shadowRoot!.querySelector(tag)).not.toBeNull();
+      const view = shell.shadowRoot!.querySelector(tag)!;
+      // The app resumed as the finger came down on Resume, which then tapped Pause, right under the ring.
+      app.session.pause();
+      await expect.poll(() => view.paused).toBe(true);
+      app.session.resume();
+      await expect.poll(() => view.paused).toBe(false);
+      await view.updateComplete;
+      screen(tag).querySelector<HTMLButtonElement>('button.pause')!.click();
+      const note = () => screen(tag).querySelector('.tap-note');
+      await expect.poll(() => note()?.textContent).toBe('Tap again to Pause');
+      const box = note()!.getBoundingClientRect();
+      // In the heading's place, under the ring and Pause, it came 306–362 px in the window, 14 px seen.
+      expect([box.top, box.bottom], tag).toSatisfy(([top, bottom]) => top >= 0 && bottom <= innerHeight);
+      const apart = (other: Element) => {
+        const b = other.getBoundingClientRect();
+        return box.bottom <= b.top || b.bottom <= box.top || box.right <= b.left || b.right <= box.left;
+      };
+      expect(apart(screen(tag).querySelector('bb-progress-ring')!), tag).toBe(true);
+      const covered = [...screen(tag).querySelectorAll('button')].filter((button) => !apart(button));
+      expect(
+        covered.map((button) => button.textContent?.trim()),
+        tag,
+      ).toEqual([]);
+    }
+  });
+
   it("shows the plank's seconds in a hold without a scroll", async () => {
     const session = mounted.app.session;
     while (session.state.phase === 'set' && currentPlanned(session.state)?.exercise.id !== 'elbow-plank') {

@@ -10,6 +10,12 @@ import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet, supermanSet } from '../set-record.ts';
 import { inTheAppsMain, mount, PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT } from './mount.ts';
 
+/**
+ * A phone upright and on its side, and a laptop. At 180×320 a tap on a button right under the ring
+ * is answered over the app's header (see session-with-large-text).
+ */
+const PHONE_SIDEWAYS_AND_LAPTOP = PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT.filter(([width]) => width > 180);
+
 /** Taps the middle of `button` as a finger does: a touch's pointer down and up, then the click they make. */
 function tapWithAFinger(button: Element): void {
   const box = button.getBoundingClientRect();
@@ -144,7 +150,7 @@ describe('a tap the screen lets go', () => {
     expect(sent).toEqual(['bb-pause']);
   });
 
-  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+  it.each(PHONE_SIDEWAYS_AND_LAPTOP)(
     'says Pause was not taken in a rest just after it was Resume, nothing moving, at %i × %i',
     async (width, height) => {
       await inTheAppsMain(width, height, async () => {
