@@ -61,6 +61,12 @@ export interface HistoryState {
   readonly elsewhere: SessionRow | null;
   /** That session's sets so far: done, cut short and skipped. */
   readonly elsewhereSets: SetsKept;
+  /**
+   * Another tab records a session of which the store holds nothing: storage was full from its first
+   * write. It cannot be moved here (this tab would find none of it), but a session started here
+   * would run beside it.
+   */
+  readonly unsavedElsewhere: boolean;
   /** Asked the other tab for its session and waiting for it. */
   readonly moving: boolean;
   /** The session this tab was recording moved to another tab. */
@@ -120,12 +126,12 @@ export interface MotionState {
 
 /** Another tab records a session, and this one none: a session started here would run beside it. */
 export function recordedInAnotherTab(h: HistoryState): boolean {
-  return h.elsewhere !== null && h.recordingId === null;
+  return (h.elsewhere !== null || h.unsavedElsewhere) && h.recordingId === null;
 }
 
 /** A session is being recorded now, in this tab or another: deleting would be written back over. */
 export function anyBeingRecorded(h: HistoryState): boolean {
-  return h.recordingId !== null || h.elsewhere !== null;
+  return h.recordingId !== null || h.elsewhere !== null || h.unsavedElsewhere;
 }
 
 /**
@@ -156,6 +162,7 @@ export class HistoryModel extends Model<HistoryState> {
       unfinishedResumable: false,
       elsewhere: null,
       elsewhereSets: { done: 0, cutShort: 0, skipped: 0 },
+      unsavedElsewhere: false,
       moving: false,
       movedAway: false,
       task: null,

@@ -12,7 +12,12 @@ import { resumable } from './resume-policy.ts';
 import type { SessionRecording } from './session-recording.ts';
 import type { TabLocks } from './tab-locks.ts';
 import type { Tabs } from './tabs.ts';
-import { heldInMemoryLock, unfinishedByTab, unfinishedOffer } from './unfinished-sessions.ts';
+import {
+  heldInMemoryLock,
+  liveSessionsNotActive,
+  unfinishedByTab,
+  unfinishedOffer,
+} from './unfinished-sessions.ts';
 
 /** What of Persistence the offer reads and changes. */
 export interface UnfinishedOfferHost {
@@ -71,7 +76,12 @@ export class UnfinishedOffer {
       // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
       // nor once that tab has gone (it is interrupted then, and offered to resume).
       const movedAway = history.state.movedAway && handover.recordedWhereItMoved(live);
-      history.update({ ...offer, movedAway });
+      // Recorded in a tab whose every write a full store refused: no row tells of it, its lock alone.
+      const candidates = liveSessionsNotActive(live, active, recording.current?.sessionId);
+      const stored = await Promise.all(candidates.map((id) => store.getSession(id)));
+      const unsaved = candidates.filter((_, i) => stored[i] === undefined);
+      history.update({ ...offer, movedAway, unsavedElsewhere: unsaved.length > 0 });
+      for (const id of unsaved) locks.whenFree(id, () => this.lookForUnfinished());
       const { elsewhere } = byTab;
       // Its tab gone, what the store has of it is all there is: offered then.
       for (const session of byTab.inMemoryElsewhere) {

@@ -46,6 +46,21 @@ export function unfinishedByTab(
   };
 }
 
+/**
+ * The sessions whose lock another tab holds now (`live`, see Tabs.hold) that the store may have no
+ * row of: not this tab's (`recordingHere`), nor one of the store's unfinished ones (`active`). The
+ * other locks are named with a prefix (a heldInMemoryLock, an import's journal); a session's is its
+ * id alone.
+ */
+export function liveSessionsNotActive(
+  live: ReadonlySet<string>,
+  active: readonly SessionRow[],
+  recordingHere: string | undefined,
+): string[] {
+  const activeIds = new Set(active.map((s) => s.id));
+  return [...live].filter((id) => !id.includes(':') && id !== recordingHere && !activeIds.has(id));
+}
+
 /** What the history says of the session offered to resume and of the one recorded elsewhere, their sets read. */
 export async function unfinishedOffer(
   store: SessionStore,

@@ -3,6 +3,7 @@
 import { openDB } from 'idb';
 import { filter, firstValueFrom, NEVER, Subject } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anyBeingRecorded, recordedInAnotherTab } from '../../src/app/history-model.ts';
 import { Persistence, type PersistenceOptions } from '../../src/app/persistence.ts';
 import { browserTabs } from '../../src/app/tabs.ts';
 import type { AccelFrame, HeartRateSample, SourceInfo } from '../../src/sensors/samples.ts';
@@ -98,6 +99,39 @@ describe('two tabs', () => {
     await expect.poll(() => second.persistence.history.state.elsewhere).toBeNull();
     await expect.poll(async () => (await store.unfinishedSessions()).length).toBe(1);
     store.close();
+  });
+
+  it('a tab learns of a session recorded in another that a full store refused from its first write, and of its end', async () => {
+    const name = `tabs-unsaved-${Date.now()}`;
+    const first = openTab(name);
+    await first.persistence.start();
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      first.session.start();
+      first.run(2000);
+      await first.persistence.flush();
+      await expect.poll(() => first.persistence.history.state.problem?.kind).toBe('quota');
+
+      // The store holds nothing of it: the second tab knows it from its lock alone.
+      const second = openTab(name);
+      await second.persistence.start();
+      expect(await second.persistence.pastSessions()).toEqual([]);
+      await expect.poll(() => recordedInAnotherTab(second.persistence.history.state)).toBe(true);
+      expect(anyBeingRecorded(second.persistence.history.state)).toBe(true);
+      // None of it here to move or resume.
+      expect(second.persistence.history.state.elsewhere).toBeNull();
+      expect(second.persistence.history.state.unfinished).toBeNull();
+
+      first.rep();
+      first.run(500);
+      first.session.finish();
+      await expect.poll(() => recordedInAnotherTab(second.persistence.history.state)).toBe(false);
+      expect(anyBeingRecorded(second.persistence.history.state)).toBe(false);
+    } finally {
+      full.mockRestore();
+    }
   });
 
   it('a tab counts the sets done in the session recorded elsewhere, not those skipped or cut short', async () => {

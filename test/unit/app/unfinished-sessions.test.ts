@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { heldInMemoryLock, unfinishedByTab } from '../../../src/app/unfinished-sessions.ts';
+import {
+  heldInMemoryLock,
+  liveSessionsNotActive,
+  unfinishedByTab,
+} from '../../../src/app/unfinished-sessions.ts';
 import type { SessionRow } from '../../../src/store/records.ts';
 import { finishedSession, supermanSet } from '../../set-record.ts';
 
@@ -43,5 +47,16 @@ describe('the unfinished sessions by where they are', () => {
       inMemoryElsewhere: [],
     });
     expect(unfinishedByTab([heldWhole], new Set(), undefined).unfinished).toBe(heldWhole);
+  });
+
+  it('names the sessions locked live that the store lists as none of its unfinished ones, not the one recorded here, nor the other locks', () => {
+    const locks = new Set([
+      live.id,
+      'unsaved',
+      'recorded-here',
+      heldInMemoryLock(heldWhole.id),
+      'import:8d1f0c2a-journal',
+    ]);
+    expect(liveSessionsNotActive(locks, [left, live, heldWhole], 'recorded-here')).toEqual(['unsaved']);
   });
 });
