@@ -14,7 +14,6 @@ import { personLocale } from '../app/person-locale.ts';
 import type { ExportedFile, ExportFormat } from '../app/session-files.ts';
 import type { SessionRow } from '../store/records.ts';
 import type { MotionRetention } from '../store/retention.ts';
-import { wallClockOf } from '../workout/calendar.ts';
 import { droppedPlacement, sessionDrop, sessionDropText, sessionPauses } from '../workout/device-drops.ts';
 import { backupButtonName } from './backup-name.ts';
 import './bb-set-heart-rates.ts';
@@ -27,6 +26,7 @@ import { describeSessionFacts, FACT_SEPARATOR } from './format.ts';
 import { importBarred, keptUntilTabCloses, sessionsUnread } from './history-store-words.ts';
 import { ObserveController } from './observe.ts';
 import { scrollPageBy, scrollToShowOnPage } from './scroll-page.ts';
+import { sessionTimes } from './session-times.ts';
 import {
   backButton,
   buttonStyles,
@@ -411,7 +411,8 @@ export class BbHistory extends LitElement {
     const unread =
       (h.storeOpened ? null : sessionsUnread(h.problem)) ??
       keptUntilTabCloses(h.problem, h.storeOpened, held - (h.recordingId === null ? 0 : 1));
-    const rows = h.sessions.map((s) => this.renderSession(s));
+    const times = sessionTimes(h.sessions, personLocale());
+    const rows = h.sessions.map((s, i) => this.renderSession(s, times[i]!));
     const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
     if (deletedAt !== null)
       rows.splice(deletedAt, 0, html`<li class="deleted" tabindex="-1">${h.notice}</li>`);
@@ -557,13 +558,8 @@ export class BbHistory extends LitElement {
     </div>`;
   }
 
-  private renderSession(s: SessionRow) {
-    // At the time it had where it was done, as its week is counted (see wallClockOf).
-    const when = wallClockOf(s.startedAt, s.utcOffsetMin).toLocaleString(personLocale(), {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    });
+  /** A session's row, `when` it began (see sessionTimes) naming it and its buttons. */
+  private renderSession(s: SessionRow, when: string) {
     const live = this.persistence.isBeingRecorded(s.id);
     const shown = this.setsShown.get(s.id);
     return html`<li data-session=${s.id}>

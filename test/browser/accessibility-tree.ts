@@ -22,16 +22,28 @@ async function testFrameId(): Promise<string> {
   return ours.frame.id;
 }
 
-/** The role of each thing in the accessibility tree that a screen reader reads as `name`, in page order. */
-export async function rolesNamed(name: string): Promise<string[]> {
+/** What the accessibility tree gives a screen reader, in page order, less what it leaves out. */
+async function readNodes(): Promise<AxNode[]> {
   const { nodes } = (await cdp().send('Accessibility.getFullAXTree', { frameId: await testFrameId() })) as {
     nodes: AxNode[];
   };
+  return nodes.filter((node) => !node.ignored);
+}
+
+/** The role of each thing in the accessibility tree that a screen reader reads as `name`, in page order. */
+export async function rolesNamed(name: string): Promise<string[]> {
   return (
-    nodes
-      .filter((node) => !node.ignored && node.name?.value.trim() === name)
+    (await readNodes())
+      .filter((node) => node.name?.value.trim() === name)
       .map((node) => node.role?.value ?? '')
       // A text's own boxes of letters are read with it, not as a thing of their own.
       .filter((role) => role !== 'InlineTextBox')
   );
+}
+
+/** The name a screen reader reads of each thing of `role` ('button') in the accessibility tree, in page order. */
+export async function namesOfRole(role: string): Promise<string[]> {
+  return (await readNodes())
+    .filter((node) => node.role?.value === role)
+    .map((node) => node.name?.value.trim() ?? '');
 }

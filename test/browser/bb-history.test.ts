@@ -20,7 +20,7 @@ import { SessionModel } from '../../src/workout/session-model.ts';
 import { appWithoutDevice } from '../app-without-device.ts';
 import { drawingInBrokenByAPause, finishedSession, strapDroppedSession, supermanSet } from '../set-record.ts';
 import { begunAt, recordSession } from '../unit/export/recorded-session.ts';
-import { rolesNamed } from './accessibility-tree.ts';
+import { namesOfRole, rolesNamed } from './accessibility-tree.ts';
 import { linesOf } from './lines.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -1244,6 +1244,66 @@ describe('bb-history asking before it deletes, to a keyboard and a screen reader
     await expect
       .poll(() => root.activeElement)
       .toBe(page.getByRole('heading', { name: 'History' }).element());
+  });
+});
+
+// A session's time names its row and its buttons ("Delete Nov 23, 2026, 8:02 AM"): two sessions begun
+// in the same minute had two rows alike and two Sets, FIT, CSV, JSON and Delete buttons of one name
+// each, which opened, exported or deleted different sessions.
+describe("bb-history's sessions begun in the same minute", () => {
+  /** 23 November 2026 at `hour`:`minute`:`second` where it was done, as History writes it. */
+  function shownAs(hour: number, minute: number, second: number, timeStyle: 'short' | 'medium'): string {
+    return new Date(Date.UTC(2026, 10, 23, hour, minute, second)).toLocaleString(undefined, {
+      dateStyle: 'medium',
+      timeStyle,
+      timeZone: 'UTC',
+    });
+  }
+
+  /** History of a session begun at each [hour, minute, second] of 23 November 2026, on the page. */
+  async function historyBegunAt(...times: [number, number, number][]) {
+    const recorded = await recordSession();
+    const bundles = times.map(([hour, minute, second], i) =>
+      toOtherSession({
+        ...recorded,
+        session: {
+          ...recorded.session,
+          id: `session-${i}`,
+          startedAt: Date.UTC(2026, 10, 23, hour, minute, second),
+          utcOffsetMin: 0,
+        },
+      }),
+    );
+    return mount('bb-history', await persistenceWith(bundles));
+  }
+
+  /** The names a screen reader hears more than once among the page's buttons. */
+  async function buttonNamesHeardTwice(): Promise<string[]> {
+    const names = await namesOfRole('button');
+    return names.filter((name, i) => names.indexOf(name) !== i);
+  }
+
+  it('tells them apart by their seconds, on screen and in their buttons, the others to the minute', async () => {
+    await historyBegunAt([8, 2, 10], [8, 2, 40], [9, 15, 0]);
+    const first = shownAs(8, 2, 10, 'medium');
+    const second = shownAs(8, 2, 40, 'medium');
+    await expect.element(page.getByText(first, { exact: true })).toBeVisible();
+    await expect.element(page.getByText(second, { exact: true })).toBeVisible();
+    await expect.element(page.getByText(shownAs(9, 15, 0, 'short'), { exact: true })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: `Delete ${first}`, exact: true })).toBeVisible();
+    await expect.element(page.getByRole('button', { name: `Sets of ${second}`, exact: true })).toBeVisible();
+    expect(await buttonNamesHeardTwice()).toEqual([]);
+  });
+
+  it('numbers those begun at the same second, one session imported twice', async () => {
+    await historyBegunAt([8, 2, 10], [8, 2, 10]);
+    const both = shownAs(8, 2, 10, 'medium');
+    await expect.element(page.getByText(`${both} (1 of 2)`, { exact: true })).toBeVisible();
+    await expect.element(page.getByText(`${both} (2 of 2)`, { exact: true })).toBeVisible();
+    await expect
+      .element(page.getByRole('button', { name: `Export ${both} (2 of 2) as FIT`, exact: true }))
+      .toBeVisible();
+    expect(await buttonNamesHeardTwice()).toEqual([]);
   });
 });
 
