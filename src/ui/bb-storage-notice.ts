@@ -194,10 +194,12 @@ export class BbStorageNotice extends LitElement {
       ${shownElsewhere ? this.renderElsewhere(elsewhere) : null}
       ${
         // Where the session went is said with the offer to move it back, when there is one.
+        // Its OK described by the news it answers: in a screen reader's list of buttons, "OK" alone
+        // says nothing.
         movedAway && !shownElsewhere
           ? html`<section role="status">
-              <p><strong>This session moved to another tab</strong> and is recorded there now. Everything up to the move is saved.</p>
-              <div class="actions"><button class="quiet" @click=${() => this.persistence.dismissMovedAway()}>OK</button></div>
+              <p id="moved-news"><strong>This session moved to another tab</strong> and is recorded there now. Everything up to the move is saved.</p>
+              <div class="actions"><button class="quiet" aria-describedby="moved-news" @click=${() => this.persistence.dismissMovedAway()}>OK</button></div>
             </section>`
           : null
       }
@@ -323,7 +325,7 @@ export class BbStorageNotice extends LitElement {
             : `That was over ${RESUMABLE_FOR_MS / 3_600_000} hours ago, too long to go on with; with no set done, it is not kept.`
         }
       </p>
-      <div class="actions"><button class="quiet" @click=${() => this.persistence.discardUnfinished()}>OK</button></div>
+      <div class="actions"><button class="quiet" aria-describedby="left-title" @click=${() => this.persistence.discardUnfinished()}>OK</button></div>
     </section>`;
   }
 

@@ -375,6 +375,15 @@ describe('the start screen the morning after a session was closed in the middle'
     store?.close();
   });
 
+  // "OK" alone, in a screen reader's list of buttons, said nothing of what it answers.
+  it('describes its OK by what it says of the session', async () => {
+    await expect
+      .element(page.getByRole('button', { name: 'OK', exact: true }))
+      .toHaveAccessibleDescription(
+        /^Your session from .* was interrupted after 1 set done\. That was over 2 hours ago/,
+      );
+  });
+
   it('offers no going on with it, says it is kept as it was and why, and keeps it so on OK', async () => {
     await expect
       .element(page.getByText(/too long to go on with/))
@@ -388,6 +397,28 @@ describe('the start screen the morning after a session was closed in the middle'
     // OK hides the offer at once and ends the session in the store after: read it once it is written.
     store = await SessionStore.open({ name });
     await expect.poll(async () => (await store.getSession('last-night'))?.status).toBe('finished');
+  });
+});
+
+// The session this tab recorded moved to another that does not save it where this one reads (its store
+// refused it): said in a notice of its own, with an OK.
+describe('the start screen of a tab whose session moved to another tab', () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp();
+    mounted.app.persistence.history.update({ movedAway: true });
+  });
+
+  afterAll(() => mounted.remove());
+
+  // "OK" alone, in a screen reader's list of buttons, said nothing of what it answers.
+  it('describes its OK by the news it answers', async () => {
+    await expect
+      .element(page.getByRole('button', { name: 'OK', exact: true }))
+      .toHaveAccessibleDescription(
+        'This session moved to another tab and is recorded there now. Everything up to the move is saved.',
+      );
   });
 });
 
