@@ -205,9 +205,13 @@ export class BbApp extends LitElement {
     super();
     forwardCommands(this, () => this.app);
     this.addEventListener('bb-settings-done', () => (this.view = 'session'));
-    this.addEventListener('bb-notice-answered', () =>
-      focusPastNotice(this.renderRoot, this.showsStartScreen()),
-    );
+    this.addEventListener('bb-notice-answered', (event) => {
+      // The notice itself, among the shell's own elements: where it lies says where the focus goes.
+      const notice = event
+        .composedPath()
+        .find((node) => node instanceof Element && node.getRootNode() === this.renderRoot);
+      if (notice instanceof Element) focusPastNotice(this.renderRoot, notice);
+    });
     this.addEventListener('bb-show-history', () => (this.view = 'history'));
     this.addEventListener('bb-show-backups', () => {
       this.view = 'history';

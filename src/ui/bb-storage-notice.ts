@@ -199,7 +199,7 @@ export class BbStorageNotice extends LitElement {
         movedAway && !shownElsewhere
           ? html`<section role="status">
               <p id="moved-news"><strong>This session moved to another tab</strong> and is recorded there now. Everything up to the move is saved.</p>
-              <div class="actions"><button class="quiet" aria-describedby="moved-news" @click=${() => this.persistence.dismissMovedAway()}>OK</button></div>
+              <div class="actions"><button class="quiet" aria-describedby="moved-news" @click=${() => this.answered(() => this.persistence.dismissMovedAway())}>OK</button></div>
             </section>`
           : null
       }
@@ -294,7 +294,7 @@ export class BbStorageNotice extends LitElement {
           <p id="resume-what">${resumeText(unfinished, where?.what ?? null)}; the time away is not counted.</p>
         </div>
         <div class="choice">
-          <button class="quiet" aria-describedby="keep-what" @click=${() => this.persistence.discardUnfinished()}>Keep it as it is</button>
+          <button class="quiet" aria-describedby="keep-what" @click=${() => this.answered(() => this.persistence.discardUnfinished())}>Keep it as it is</button>
           <p id="keep-what">${
             // Nothing done yet (its sets, if any, skipped before they counted anything): ended, the
             // session is dropped, as one finished before its first set is.
@@ -325,8 +325,19 @@ export class BbStorageNotice extends LitElement {
             : `That was over ${RESUMABLE_FOR_MS / 3_600_000} hours ago, too long to go on with; with no set done, it is not kept.`
         }
       </p>
-      <div class="actions"><button class="quiet" aria-describedby="left-title" @click=${() => this.persistence.discardUnfinished()}>OK</button></div>
+      <div class="actions"><button class="quiet" aria-describedby="left-title" @click=${() => this.answered(() => this.persistence.discardUnfinished())}>OK</button></div>
     </section>`;
+  }
+
+  /**
+   * An answer that takes its notice away with the focus on it: the screen under the notice is asked
+   * to take the focus first, where it was lost to the page's body and a screen reader began again at
+   * the page's top.
+   */
+  private answered(answer: () => void): void {
+    if (this.shadowRoot?.activeElement)
+      this.dispatchEvent(new CustomEvent('bb-notice-answered', { bubbles: true, composed: true }));
+    answer();
   }
 
   /**

@@ -186,7 +186,7 @@ declare global {
     'bb-update-prompt': BbUpdatePrompt;
   }
   interface GlobalEventHandlersEventMap {
-    /** The notice was answered from the keyboard and goes: the focus on its button wants a new place. */
+    /** The notice was answered with the focus on its button, and goes: the focus wants a new place. */
     'bb-notice-answered': CustomEvent<undefined>;
   }
 }

@@ -74,16 +74,20 @@ export async function focusNewScreen(root: ParentNode): Promise<void> {
 }
 
 /**
- * The notice the keyboard answered goes with its button: on the start screen the focus goes to
- * Start, the button just before the notice under it and the one thing there to do; above another
- * screen, to that screen's heading, where the screen the notice sat over begins.
+ * The notice the keyboard answered goes with its button: under Start, in the start screen, the focus
+ * goes to Start, the button just before the notice and the one thing there to do; above a screen (the
+ * offer to resume a session, or a notice over another screen), to that screen's heading, where the
+ * screen the notice sat over begins.
  */
-export function focusPastNotice(root: ParentNode, onStartScreen: boolean): void {
-  const start = onStartScreen ? root.querySelector<HTMLElement>('.ready .start:not([aria-hidden])') : null;
+export function focusPastNotice(root: ParentNode, notice: Element): void {
+  const screen = shownScreen(root);
+  const start = screen?.contains(notice)
+    ? screen.querySelector<HTMLElement>('.start:not([aria-hidden])')
+    : null;
   if (start) {
     start.focus({ preventScroll: true });
     return;
   }
-  const heading = headingOf(shownScreen(root));
+  const heading = headingOf(screen);
   if (heading) focusHeading(heading);
 }

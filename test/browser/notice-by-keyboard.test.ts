@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { UpdateModel } from '../../src/app/updates.ts';
 import { SessionStore } from '../../src/store/session-store.ts';
+import { finishedSession, supermanSet } from '../set-record.ts';
 import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -75,6 +76,39 @@ describe.each([
     expect(focused()).toBe(heading);
     await userEvent.tab();
     expect(focused()).toBe(start.element());
+  });
+
+  it.each([
+    ["the resume offer's Keep it as it is", 'Keep it as it is', 600_000],
+    ['the OK of a session left too long to go on with', 'OK', 14 * 3_600_000],
+  ])("hands the focus from %s to the start screen's heading, under the offer", async (_, answer, agoMs) => {
+    restore = await layOutAsTheApp(width, height);
+    const name = `notice-keep-unfinished-${width}-${Date.now()}`;
+    const begun = finishedSession('interrupted', Date.now() - agoMs, [supermanSet({ setNumber: 1 })]);
+    const store = await SessionStore.open({ name });
+    await store.importBundles([{ ...begun, session: { ...begun.session, status: 'active', endedAt: null } }]);
+    store.close();
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+    const button = page.getByRole('button', { name: answer, exact: true });
+    await expect.element(button).toBeVisible();
+    await tabTo(button.element());
+    await userEvent.keyboard('{Enter}');
+    await expect.element(button).not.toBeInTheDocument();
+    const heading = page.getByRole('heading', { name: "Today's back-care session" }).element();
+    await expect.poll(focused).toBe(heading);
+  });
+
+  it("hands the focus from the OK of a session moved to another tab to the start screen's heading, under the notice", async () => {
+    restore = await layOutAsTheApp(width, height);
+    mounted = await mountApp();
+    mounted.app.persistence.history.update({ movedAway: true });
+    const ok = page.getByRole('button', { name: 'OK', exact: true });
+    await expect.element(ok).toBeVisible();
+    await tabTo(ok.element());
+    await userEvent.keyboard('{Enter}');
+    await expect.element(ok).not.toBeInTheDocument();
+    const heading = page.getByRole('heading', { name: "Today's back-care session" }).element();
+    await expect.poll(focused).toBe(heading);
   });
 
   it("hands the focus from an update's Later to the heading of the screen it was over", async () => {
