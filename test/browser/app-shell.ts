@@ -107,7 +107,7 @@ export async function mountAppWithStorageOff(): Promise<AppShell> {
 
 /**
  * Opens History or Settings from the header between sessions, through the menu that holds them on a
- * phone with its text at twice its size (see BbApp.renderNavigation).
+ * phone with its text at twice its size (see ScreensMenu.render in screens-menu.ts).
  */
 export async function openScreenFromHeader(name: 'History' | 'Settings'): Promise<void> {
   const menu = page.getByRole('button', { name: 'History and Settings' });

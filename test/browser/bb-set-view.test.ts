@@ -1335,7 +1335,7 @@ describe('bb-set-view counted by a device on a phone with text at twice its size
       planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
       set: currentSet({ waiting: true }),
     });
-    // The app focuses a new screen's heading (see bb-app's focusNewScreen), on a touch screen too.
+    // The app focuses a new screen's heading (see focusNewScreen in screen-focus.ts), on a touch screen too.
     element.shadowRoot!.querySelector<HTMLElement>('h2')!.focus({ preventScroll: true });
     element.set = currentSet({ waiting: false, goHeardMs: 1000 });
     await element.updateComplete;
