@@ -10,6 +10,7 @@
 //   device-streams.ts          what a device's streams say: pulse sought, motion stopped, a reading held
 //   device-members.ts          each device as the app follows it: virtual strap, phone, replay, Bluetooth
 //   device-source.ts           the one source read from them: heart rate by rank, motion, their name
+//   motion-counting.ts         which device's motion counts each exercise, the set under way kept by its own
 //   remembered-devices.ts      the devices and the virtual habit kept from one visit to the next
 //   earlier-visit-devices.ts   those devices connected again with no tap, in turn and by themselves
 //   lost-device-retries.ts     the devices given up for lost, tried again by themselves
@@ -51,7 +52,7 @@ import type { Placement } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
-import { type ExerciseId, PROGRAM } from '../workout/program.ts';
+import type { ExerciseId } from '../workout/program.ts';
 import {
   bluetoothMember,
   type JoiningMember,
@@ -65,16 +66,11 @@ import {
 } from './device-members.ts';
 import { worstConnection } from './device-needs.ts';
 import { byHeartRateRank, heartRateFrom, sourceOf } from './device-source.ts';
-import type { ConnectionState, DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
+import type { DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
 import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
 import { EarlierVisitDevices } from './earlier-visit-devices.ts';
 import { LostDeviceRetries } from './lost-device-retries.ts';
-import {
-  exercisesCountedBy,
-  exercisesHandedOverBy,
-  motionDeviceFor,
-  type SetCounted,
-} from './motion-routing.ts';
+import { type HeardOfDevice, MotionCounting, type SetUnderWay } from './motion-counting.ts';
 import { PageStreaming } from './page-streaming.ts';
 import { personLocale } from './person-locale.ts';
 import { recordingFile, recordingOf } from './recording-file.ts';
@@ -147,14 +143,6 @@ export interface DevicesOptions {
   readonly storage?: KeyValueStorage | null;
 }
 
-/** A device motion can be read from (see Devices.givesMotion), as the motion routing weighs it. */
-interface MotionGiver {
-  readonly member: Member;
-  readonly placement: Placement;
-  readonly lost: boolean;
-  readonly motionStopped: boolean;
-}
-
 export class Devices extends Model<DeviceState> {
   private readonly source: BehaviorSubject<Source>;
   readonly source$: Observable<Source>;
@@ -166,8 +154,8 @@ export class Devices extends Model<DeviceState> {
     readonly fileName?: string;
   } | null = null;
   private memberSubscriptions = new Subscription();
-  /** Each device's connection as last heard, for `givesMotion`. */
-  private readonly connections = new WeakMap<Member, ConnectionState>();
+  /** What each device's streams last said of it: its connection, its motion refused or stopped. */
+  private readonly heard = new WeakMap<Member, HeardOfDevice>();
   /**
    * Devices picked now and still being connected: listed, but nothing is read from them until they
    * are connected, so the devices there before (the virtual strap too) go on counting meanwhile.
@@ -175,10 +163,6 @@ export class Devices extends Model<DeviceState> {
   private readonly joining = new WeakSet<Member>();
   /** The devices the source last published reads from. */
   private sourceMembers: readonly Member[] = [];
-  /** Whether each device has refused to stream motion, as last heard, for `givesMotion`. */
-  private readonly motionRefused = new WeakMap<Member, boolean>();
-  /** Whether each device's motion stream has stopped, as last heard, for `motionGivers`. */
-  private readonly motionStopped = new WeakMap<Member, boolean>();
   private readonly habitStore: JsonStore<Habit>;
   private virtualHabit: Habit;
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
@@ -188,16 +172,8 @@ export class Devices extends Model<DeviceState> {
   private readonly pageStreaming: PageStreaming;
   /** The devices given up on, tried again by themselves. */
   private readonly lostRetries: LostDeviceRetries;
-  /** The set under way, by its key (see setKey), and its exercise; null outside a set. */
-  private readonly setUnderWay = new BehaviorSubject<{
-    readonly key: string;
-    readonly exercise: ExerciseId;
-  } | null>(null);
-  /**
-   * The device counting the set under way (see motionDeviceFor's `counting`): it keeps the set to
-   * its end, as a count changes source mid-set only where its device is given up for lost.
-   */
-  private setCounter: Member | null = null;
+  /** Which device's motion counts each exercise, and the set under way kept by the device counting it. */
+  private readonly motionCounting = new MotionCounting((m) => this.heard.get(m));
 
   constructor(private readonly options: DevicesOptions) {
     super({
@@ -395,7 +371,9 @@ export class Devices extends Model<DeviceState> {
 
   /** The Bluetooth devices given up on after their reconnection attempts, out of reach. */
   private lostSessions(): GattSession[] {
-    return this.members.flatMap((m) => (m.session && this.connections.get(m) === 'lost' ? [m.session] : []));
+    return this.members.flatMap((m) =>
+      m.session && this.heard.get(m)?.connection === 'lost' ? [m.session] : [],
+    );
   }
 
   /**
@@ -463,7 +441,7 @@ export class Devices extends Model<DeviceState> {
     const already = this.members.find((m) => m.status.id === device.id);
     if (already) {
       // Picked again: the device stays as it is, and one the app gave up on is tried again.
-      if (this.connections.get(already) === 'lost') already.session?.retry();
+      if (this.heard.get(already)?.connection === 'lost') already.session?.retry();
       return;
     }
     await this.useBluetoothDevice(device, kindOfPicked(kind, device.name ?? ''), false);
@@ -610,70 +588,9 @@ export class Devices extends Model<DeviceState> {
     return byHeartRateRank(this.readFrom(this.members));
   }
 
-  /**
-   * Whether a device can be the one motion is read from: it has an accelerometer placed on the body,
-   * and it is not 'unavailable'. A device that never gave any motion (phone motion on a computer
-   * without a motion sensor) is no motion device at all, so sets start when due and are counted by
-   * hand, as with a heart-rate-only strap, until it gives some.
-   */
-  private givesMotion(m: Member): boolean {
-    return (
-      m.accel$ !== null &&
-      m.status.placement !== null &&
-      this.connections.get(m) !== 'unavailable' &&
-      this.motionRefused.get(m) !== true
-    );
-  }
-
-  /**
-   * The devices motion can be read from now, each with where it sits, whether it is given up on and
-   * whether its motion stopped (see givesMotion, MotionDevice).
-   */
-  private motionGivers(): MotionGiver[] {
-    return this.readFrom(this.members)
-      .filter((m) => this.givesMotion(m))
-      .map((member) => ({
-        member,
-        placement: member.status.placement as Placement,
-        lost: this.connections.get(member) === 'lost',
-        motionStopped: this.motionStopped.get(member) === true,
-      }));
-  }
-
-  /** The set under way among `givers`, and the device counting it (see motionDeviceFor's `counting`). */
-  private setCounted(givers: readonly MotionGiver[]): SetCounted<MotionGiver> | null {
-    const set = this.setUnderWay.value;
-    return (
-      set && { exercise: set.exercise, counting: givers.find((g) => g.member === this.setCounter) ?? null }
-    );
-  }
-
+  /** The device `exercise`'s motion is read from (see MotionCounting.motionDevice). */
   private motionMember(exercise: ExerciseId | null): Member | null {
-    const givers = this.motionGivers();
-    const set = this.setCounted(givers);
-    const counting = set?.exercise === exercise ? set.counting : null;
-    return motionDeviceFor(exercise, givers, counting)?.member ?? null;
-  }
-
-  /**
-   * The exercises of the program each device counts, by the rule that picks motionMember, and those
-   * another counts in its place while it is given up for lost.
-   */
-  private exercisesCounted(
-    members: readonly Member[],
-  ): { readonly counts: ExerciseId[]; readonly handedOver: ExerciseId[] }[] {
-    const givers = this.motionGivers();
-    const set = this.setCounted(givers);
-    const ids = PROGRAM.map((e) => e.id);
-    return members.map((m) => {
-      const giver = givers.find((g) => g.member === m);
-      return giver
-        ? {
-            counts: exercisesCountedBy(giver, givers, ids, set),
-            handedOver: exercisesHandedOverBy(giver, givers, ids, set),
-          }
-        : { counts: [], handedOver: [] };
-    });
+    return this.motionCounting.motionDevice(this.readFrom(this.members), exercise);
   }
 
   /** The one Source the app reads, from the current devices. */
@@ -695,29 +612,25 @@ export class Devices extends Model<DeviceState> {
     this.update({ source, countsMotion: motion !== null, ...(keepProblem ? {} : { problem: null }) });
     if (members.length === 0) return;
     const perDevice = members.map(memberSeen);
+    const setUnderWay$ = this.motionCounting.setUnderWay$;
     this.memberSubscriptions.add(
-      combineLatest([combineLatest(perDevice), hr$, this.setUnderWay]).subscribe(([seen, hr, set]) => {
+      combineLatest([combineLatest(perDevice), hr$, setUnderWay$]).subscribe(([seen, hr, set]) => {
         const statuses = seen.map((s, i) => ({ ...s.status, heartRate: members[i] === hr }));
         for (const [i, m] of members.entries()) {
-          this.connections.set(m, statuses[i].connection);
-          this.motionRefused.set(m, seen[i].motionRefused);
-          this.motionStopped.set(m, statuses[i].motionStopped);
+          const { connection, motionStopped } = statuses[i];
+          this.heard.set(m, { connection, motionRefused: seen[i].motionRefused, motionStopped });
         }
         this.lostRetries.schedule();
         // The set under way handed to another device (its own given up for lost) is read from that
-        // one from now; a set just begun is read from its device as it begins, and one whose device was
-        // taken away (the virtual strap making room) from the devices published then (see setMembers).
-        const setCounter = set && this.motionMember(set.exercise);
-        const handedOn =
-          this.setCounter !== null && members.includes(this.setCounter) && setCounter !== this.setCounter;
-        this.setCounter = setCounter;
-        // A device that stops or starts giving motion (see givesMotion) changes what the app reads.
+        // one from now.
+        const handedOn = this.motionCounting.followSetCounter(set, this.readFrom(this.members), members);
+        // A device that stops or starts giving motion (see MotionCounting) changes what the app reads.
         if (this.motionMember(null) !== motion || handedOn) {
           motion = this.motionMember(null);
           this.update({ source: this.compose().info, countsMotion: motion !== null });
           this.publishSource();
         }
-        const counted = this.exercisesCounted(members);
+        const counted = this.motionCounting.exercisesCounted(this.readFrom(this.members), members);
         const devices = statuses.map(
           (d, i): DeviceStatus => ({ ...d, motion: members[i] === motion, ...counted[i] }),
         );
@@ -739,10 +652,8 @@ export class Devices extends Model<DeviceState> {
    * The set under way (its key and exercise), or none (null, in a rest too): the device counting it
    * keeps it to its end, and the one best placed counts the next (see motionDeviceFor).
    */
-  countSetUnderWay(set: { readonly key: string; readonly exercise: ExerciseId } | null): void {
-    if (set?.key === this.setUnderWay.value?.key) return;
-    this.setCounter = null;
-    this.setUnderWay.next(set);
+  countSetUnderWay(set: SetUnderWay | null): void {
+    this.motionCounting.countSetUnderWay(set);
   }
 
   /**
