@@ -8,6 +8,7 @@
 //   device-needs.ts            what a set or rest needs of the devices, and which are away (pure)
 //   device-words.ts            what the screens say of the devices (pure)
 //   device-streams.ts          what a device's streams say: pulse sought, motion stopped, a reading held
+//   device-problem-news.ts     what a Bluetooth device has to say, and when it is over by itself
 //   device-members.ts          each device as the app follows it: virtual strap, phone, replay, Bluetooth
 //   device-source.ts           the one source read from them: heart rate by rank, motion, their name
 //   motion-counting.ts         which device's motion counts each exercise, the set under way kept by its own
@@ -17,20 +18,7 @@
 //   page-streaming.ts          the devices' streams as the page is hidden, shown or gone, and a session runs
 // Their names the rest of the app reads are exported from here too.
 
-import {
-  BehaviorSubject,
-  combineLatest,
-  EMPTY,
-  filter,
-  firstValueFrom,
-  map,
-  merge,
-  type Observable,
-  Subscription,
-  switchMap,
-  take,
-  tap,
-} from 'rxjs';
+import { BehaviorSubject, combineLatest, filter, firstValueFrom, type Observable, Subscription } from 'rxjs';
 import { parseRecording, type Recording } from '../protocol/recording.ts';
 import {
   BLE_DEVICE_KINDS,
@@ -45,7 +33,6 @@ import {
   noBluetoothWords,
 } from '../sensors/ble/errors.ts';
 import type { GattSession } from '../sensors/ble/gatt-session.ts';
-import type { DeviceProblemKind } from '../sensors/ble/profile.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { Placement } from '../sensors/samples.ts';
@@ -65,6 +52,7 @@ import {
   virtualMember,
 } from './device-members.ts';
 import { worstConnection } from './device-needs.ts';
+import { problemNewsOf } from './device-problem-news.ts';
 import { byHeartRateRank, heartRateFrom, sourceOf } from './device-source.ts';
 import type { DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
 import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
@@ -514,35 +502,12 @@ export class Devices extends Model<DeviceState> {
     else this.knownDevices.clear();
   }
 
-  /**
-   * Shows what a Bluetooth device has to say. Some of it is true only until the device shows
-   * otherwise, and goes by itself then: out of reach until it reconnects, silent until it sends, its
-   * motion stream stopped or its frames cut short until motion comes again (left up, each would
-   * offer a switch away from a working strap). Any other problem stays until it is dismissed.
-   */
+  /** Shows what a Bluetooth device has to say, and takes down what is over by itself (see problemNewsOf). */
   private showProblemsOf(session: GattSession): Subscription {
-    const over: Partial<Record<DeviceProblemKind, Observable<unknown>>> = {
-      'connection-lost': session.connection$.pipe(filter((c) => c === 'connected')),
-      'no-data': merge(session.heartRate$, session.accel$),
-      'stream-stopped': session.accel$,
-      // Whole frames again: the cut ones were a radio's bad patch, not a packet size too small.
-      'truncated-frames': session.accel$,
-    };
-    return session.problem$
-      .pipe(
-        tap((p) => this.update({ problem: p.message })),
-        // A newer problem has taken the place of the one shown: only it can go by itself.
-        switchMap(
-          (p) =>
-            over[p.kind]?.pipe(
-              take(1),
-              map(() => p.message),
-            ) ?? EMPTY,
-        ),
-      )
-      .subscribe((message) => {
-        if (this.state.problem === message) this.update({ problem: null });
-      });
+    return problemNewsOf(session).subscribe((news) => {
+      if ('shown' in news) this.update({ problem: news.shown });
+      else if (this.state.problem === news.over) this.update({ problem: null });
+    });
   }
 
   private update(patch: Partial<Omit<DeviceState, 'problemsTold'>>): void {
