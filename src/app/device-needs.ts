@@ -278,3 +278,21 @@ export function worstConnection(states: readonly ConnectionState[]): ConnectionS
   for (const s of states) if (CONNECTION_SEVERITY[s] > CONNECTION_SEVERITY[worst]) worst = s;
   return worst;
 }
+
+/**
+ * What the device panel says of the devices all together: the worst connection of those `used` (the
+ * app reads from them, or waits for them), of all of them where none is; the malformed packets of all;
+ * the lowest battery.
+ */
+export function devicesTogether(
+  devices: readonly DeviceStatus[],
+  used: readonly boolean[],
+): Pick<DeviceState, 'connection' | 'malformedPackets' | 'battery'> {
+  const inUse = devices.filter((_, i) => used[i]);
+  const batteries = devices.map((d) => d.battery).filter((b): b is number => b !== null);
+  return {
+    connection: worstConnection((inUse.length ? inUse : devices).map((d) => d.connection)),
+    malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
+    battery: batteries.length ? Math.min(...batteries) : null,
+  };
+}

@@ -51,7 +51,7 @@ import {
   sameMembers,
   virtualMember,
 } from './device-members.ts';
-import { worstConnection } from './device-needs.ts';
+import { devicesTogether } from './device-needs.ts';
 import { problemNewsOf } from './device-problem-news.ts';
 import { byHeartRateRank, heartRateFrom, sourceOf } from './device-source.ts';
 import type { DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
@@ -601,14 +601,8 @@ export class Devices extends Model<DeviceState> {
         );
         // One being connected at the person's word is 'connecting' (which pauses nothing) until it is:
         // a set picked up on a new page, paused for it, waits for it and goes on once it is connected.
-        const used = devices.filter((d, i) => d.heartRate || d.motion || this.joining.has(members[i]));
-        const batteries = devices.map((d) => d.battery).filter((b): b is number => b !== null);
-        this.update({
-          devices,
-          connection: worstConnection((used.length ? used : devices).map((d) => d.connection)),
-          malformedPackets: devices.reduce((n, d) => n + d.malformedPackets, 0),
-          battery: batteries.length ? Math.min(...batteries) : null,
-        });
+        const used = devices.map((d, i) => d.heartRate || d.motion || this.joining.has(members[i]));
+        this.update({ devices, ...devicesTogether(devices, used) });
       }),
     );
   }

@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import {
+  devicesTogether,
   droppedDevicePlacement,
   exercisesMotionStopped,
   exercisesOutOfReach,
@@ -138,6 +139,27 @@ describe('the device that counts in place of one gone', () => {
     // Reconnecting, the strap is not given up yet: it hands nothing over.
     expect(takenOverOf([strap({ connection: 'reconnecting' }), watchStatus()], 'superman')).toBeNull();
     expect(takenOverOf([], 'superman')).toBeNull();
+  });
+});
+
+describe('what the device panel says of the devices all together', () => {
+  it('is the connection of those in use, of all where none is, their malformed packets and lowest battery', () => {
+    const devices = [
+      strap({ battery: 80, malformedPackets: 2 }),
+      watchStatus({ connection: 'reconnecting', battery: 35, malformedPackets: 1 }),
+    ];
+    expect(devicesTogether(devices, [true, false])).toEqual({
+      connection: 'connected',
+      malformedPackets: 3,
+      battery: 35,
+    });
+    expect(devicesTogether(devices, [true, true]).connection).toBe('reconnecting');
+    expect(devicesTogether(devices, [false, false]).connection).toBe('reconnecting');
+  });
+
+  it('says no battery where none tells it, and all is connected with no device', () => {
+    expect(devicesTogether([strap({ battery: null })], [true]).battery).toBeNull();
+    expect(devicesTogether([], [])).toEqual({ connection: 'connected', malformedPackets: 0, battery: null });
   });
 });
 
