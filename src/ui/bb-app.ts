@@ -553,15 +553,17 @@ export class BbApp extends LitElement {
 
   private renderReady(state: SessionState) {
     const device = this.device.value;
+    const history = this.history.value;
     return renderStartScreen({
       state,
-      recordedElsewhere: recordedInAnotherTab(this.history.value),
+      // With no row of it stored, there is no offer to move it here (see HistoryState.unsavedElsewhere).
+      recordedElsewhere: recordedInAnotherTab(history) ? (history.elsewhere ? 'movable' : 'unsaved') : null,
       planWaiting: this.planWait.value !== 'none',
       settings: this.settings.value,
       targetChanges: this.targetChanges.value,
       heavierWeights: this.heavierWeights.value,
       setOffers: this.setOffers.value,
-      storageProblem: this.history.value.problem !== null,
+      storageProblem: history.problem !== null,
       persistence: this.app.persistence,
       updatePrompt: this.renderUpdatePrompt(false, true),
       virtualStandsIn:

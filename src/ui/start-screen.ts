@@ -26,8 +26,11 @@ import { narrow, unbroken, unbrokenStyles } from './styles.ts';
 export interface StartScreenParts {
   /** The session not yet started: its plan, and which exercises the devices count. */
   readonly state: SessionState;
-  /** The session is being recorded in another tab: nothing to start here. */
-  readonly recordedElsewhere: boolean;
+  /**
+   * The session is being recorded in another tab: nothing to start here. 'movable' where the offer
+   * above moves it here; 'unsaved' where a full store holds nothing of it, and nothing can.
+   */
+  readonly recordedElsewhere: 'movable' | 'unsaved' | null;
   /** The plan waits for the sessions stored before to be read (see renderStart). */
   readonly planWaiting: boolean;
   readonly settings: Settings;
@@ -141,7 +144,11 @@ export function renderStartScreen(parts: StartScreenParts) {
       <h2 id="ready-title" tabindex="-1">Today's back-care session</h2>
       ${
         parts.recordedElsewhere
-          ? html`<p class="elsewhere">Your session is being recorded in another tab: go on there, or move it here with the button above.</p>`
+          ? html`<p class="elsewhere">${
+              parts.recordedElsewhere === 'movable'
+                ? 'Your session is being recorded in another tab: go on there, or move it here with the button above.'
+                : 'Your session is being recorded in another tab, where storage is full: go on there.'
+            }</p>`
           : state.plan.length === 0
             ? // Every exercise left out in the settings: a Start would do nothing at all.
               html`<p class="elsewhere">No exercises are chosen for today's session.</p>
@@ -168,7 +175,7 @@ export function renderStartScreen(parts: StartScreenParts) {
       ${
         // A heart rate and "connected" on a first visit read as the person's own. (Below the
         // offline notice, which a phone must still show.)
-        state.plan.length > 0 && !parts.recordedElsewhere && parts.virtualStandsIn !== null
+        state.plan.length > 0 && parts.recordedElsewhere === null && parts.virtualStandsIn !== null
           ? html`<p class="virtual">${parts.virtualStandsIn}</p>`
           : null
       }

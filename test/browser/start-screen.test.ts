@@ -128,6 +128,54 @@ describe('the start screen while another tab records a session', () => {
   });
 });
 
+// A session recorded in a tab whose store refused its first write: the store holds nothing of it, so
+// there is no offer above to move it here.
+describe('the start screen while another tab records a session of which storage, full, holds nothing', () => {
+  let mounted: AppShell;
+
+  beforeAll(async () => {
+    mounted = await mountApp();
+  });
+
+  afterAll(() => mounted.remove());
+
+  for (const [width, height] of [
+    [360, 640],
+    [180, 320],
+  ] as const) {
+    it(`says it goes on there, offers no move, and says it whole where Start stood (${width} × ${height})`, async () => {
+      const restore = await layOutAsTheApp(width, height);
+      try {
+        const history = mounted.app.persistence.history;
+        history.update({ elsewhere: null, unsavedElsewhere: false, recordingId: null });
+        const start = page.getByRole('button', { name: 'Start', exact: true });
+        await expect.element(start).toBeVisible();
+        const startBox = start.element().getBoundingClientRect();
+
+        history.update({ unsavedElsewhere: true });
+        const words = page.getByText(/^Your session is being recorded in another tab/);
+        await expect
+          .element(words)
+          .toHaveTextContent(
+            'Your session is being recorded in another tab, where storage is full: go on there.',
+          );
+        expect(page.getByRole('button', { name: /Move the session here/ }).query()).toBeNull();
+        expect(start.query()).toBeNull();
+        const box = words.element().getBoundingClientRect();
+        expect(box.top).toBe(startBox.top);
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(width);
+        // Cut by nothing: no word wider than its line.
+        expect(words.element().scrollWidth).toBeLessThanOrEqual(words.element().clientWidth);
+        expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(width);
+      } finally {
+        mounted.app.persistence.history.update({ unsavedElsewhere: false });
+        await restore();
+      }
+    });
+  }
+});
+
 describe("the start screen's plan", () => {
   let mounted: AppShell;
 
