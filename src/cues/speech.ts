@@ -233,6 +233,11 @@ export class Speech {
   private readonly tapsMs: number[] = [];
   /** Set while a kept line waits for the taps to stop (see keptWaitsMs). */
   private keptWait: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The engine has told of a line said to its end: it speaks, though it may list no voices. Where it
+   * has none (headless Chromium), each line ends in an error instead.
+   */
+  private endedALine = false;
   private readonly talking = new BehaviorSubject(false);
   /**
    * Whether a line is being said or waits to be: false once everything handed over has been said
@@ -249,6 +254,14 @@ export class Speech {
   /** Whether a line handed over now would be said (not muted, and a voice there). */
   get speaks(): boolean {
     return !this.muted && this.available;
+  }
+
+  /**
+   * Whether the lines handed over are heard: a voice is listed, or the engine has said a line to its
+   * end. A phone may list none and still speak.
+   */
+  get heard(): boolean {
+    return this.speaks && (this.voices().length > 0 || this.endedALine);
   }
 
   /** Lines being said or waiting to be. */
@@ -595,6 +608,7 @@ export class Speech {
         if (this.speaking === utterance && isRestHow(waiting)) this.howSaid?.heard.add(bare(line.text));
       };
       utterance.addEventListener('end', heard);
+      utterance.addEventListener('end', () => (this.endedALine = true));
       utterance.addEventListener('end', done);
       utterance.addEventListener('error', done);
       this.speaking = utterance;

@@ -241,7 +241,12 @@ export class BbApp extends LitElement {
         this.app.cues?.outputs.wakeLock.cannotKeepOn$ ?? of(false),
         false,
       );
-      this.unspoken = new UnspokenRegion(this, this.app.lines$, () => this.voiceHeard());
+      this.unspoken = new UnspokenRegion(
+        this,
+        this.app.lines$,
+        () => this.voiceHeard(),
+        this.app.cues?.outputs.speech,
+      );
     }
     super.connectedCallback();
     // Each screen opens at its top (see updated): the browser's own restoring put the start screen,
@@ -610,10 +615,7 @@ export class BbApp extends LitElement {
    * would talk over the count. Muted, or with no voice on the device, it reads the coach's lines.
    */
   private voiceHeard(): boolean {
-    const speech = this.app.cues?.outputs.speech;
-    return (
-      !this.settings.value.muted && speech !== undefined && speech.available && speech.voices().length > 0
-    );
+    return !this.settings.value.muted && this.app.cues?.outputs.speech.heard === true;
   }
 
   /** The file of the session just done, from the summary. */

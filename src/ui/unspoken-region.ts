@@ -1,12 +1,22 @@
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Observable, Subscription } from 'rxjs';
+import { map, mergeMap, type Observable, of, type Subscription } from 'rxjs';
+import { voiceDone } from '../app/go-when-heard.ts';
 import { linesTrueAt, lineTrueUntilMs, turnAsLines, type UnspokenLine, withLine } from './unspoken-lines.ts';
+
+/** The device's voice, as far as the region waits on it. */
+export interface RegionVoice {
+  /** Whether lines handed to the voice are said at all: not muted, and the device can speak. */
+  readonly speaks: boolean;
+  /** Whether a line is being said or waits to be. */
+  readonly talking$: Observable<boolean>;
+}
 
 /**
  * The coach's latest lines for a screen reader, when the voice did not say them: binds the coach's
  * turns to its host while the host is connected, and renders the status region that holds them. Lines
- * the voice said are not read again: muted later, the last of them is not news.
+ * the voice said are not read again: muted later, the last of them is not news, nor are those it had
+ * yet to say.
  */
 export class UnspokenRegion implements ReactiveController {
   /** The lines in the region now. */
@@ -17,17 +27,29 @@ export class UnspokenRegion implements ReactiveController {
   private untrueLineTimer: ReturnType<typeof setTimeout> | null = null;
   private subscription: Subscription | null = null;
 
-  /** `turns$` is what the coach says at each turn; `voiceHeard` whether the device's voice said it. */
+  /**
+   * `turns$` is what the coach says at each turn; `voiceHeard` whether the device's voice said it;
+   * `voice` the voice the coach's lines are handed to, if the device has one.
+   */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly turns$: Observable<string>,
     private readonly voiceHeard: () => boolean,
+    private readonly voice: RegionVoice | undefined,
   ) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.subscription = this.turns$.subscribe((said) => {
+    // Where the voice is not yet known to be heard, a turn's lines wait until it has said them or
+    // failed to (see voiceHeard), as the screen waits for its "Go": read as they came on a phone that
+    // lists no voices and speaks, each was heard twice and "In position. Go." was read 8 s before the
+    // screen counted.
+    const voiceDealtWith = (said: string) =>
+      this.voice?.speaks && !this.voiceHeard()
+        ? voiceDone(this.voice.talking$).pipe(map(() => said))
+        : of(said);
+    this.subscription = this.turns$.pipe(mergeMap(voiceDealtWith)).subscribe((said) => {
       const atMs = performance.now();
       this.show(
         this.voiceHeard()

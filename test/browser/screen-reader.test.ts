@@ -4,6 +4,7 @@
 // a tap with, which no voice says, is given it either way.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
+import { StandInUtterance } from '../utterance.ts';
 import { type AppShell, mountApp } from './app-shell.ts';
 
 describe('the screen reader during a session', () => {
@@ -63,6 +64,29 @@ describe('the screen reader during a session', () => {
     mounted.app.session.pause();
     await expect.poll(words).not.toBe(first);
     expect(said()).toBe('Paused.');
+  });
+
+  it('reads none of the lines the voice had yet to say as it was muted', async () => {
+    // A device with a voice that is still saying the set's first line as Mute is tapped.
+    const voice = { voiceURI: 'en', name: 'Amy', lang: 'en-GB', default: true, localService: true };
+    const handed: string[] = [];
+    const host = {
+      speechSynthesis: {
+        getVoices: () => [voice],
+        speak: (utterance: StandInUtterance) => handed.push(utterance.text),
+        cancel: () => {},
+      } as unknown as SpeechSynthesis,
+      SpeechSynthesisUtterance: StandInUtterance as unknown as typeof SpeechSynthesisUtterance,
+    };
+    mounted = await mountApp({ start: true, cueHosts: { window: host, navigator, document } });
+    await userEvent.click(page.getByRole('button', { name: 'Start', exact: true }));
+    await expect.poll(() => handed.length).toBeGreaterThan(0);
+    mounted.app.settings.setMuted(true);
+    await expect.poll(() => mounted!.app.cues!.outputs.speech.queued).toBe(0);
+    await userEvent.click(page.getByRole('button', { name: 'Start the set' }));
+    await expect.poll(said).toBe('Go.');
+    // Handed to the voice before Mute: not news once muted.
+    expect(region()?.textContent).not.toMatch(/Superman/);
   });
 
   it('lets the rest left, once said, go from the region as the ring counts on, once it could be read', async () => {

@@ -255,6 +255,26 @@ describe('Speech', () => {
     expect(() => new Speech(window).say('two')).not.toThrow();
   });
 
+  it('is heard where a voice is listed, or where the engine lists none but says a line to its end', async () => {
+    // Headless Chromium lists none and fails each line: not heard.
+    const failing = new Speech(window);
+    failing.say('one');
+    await vi.waitFor(() => expect(failing.queued).toBe(0), { timeout: 5000 });
+    expect(failing.heard).toBe(false);
+    // A phone may list none and still speak.
+    const speak = vi.spyOn(window.speechSynthesis, 'speak').mockImplementation(() => {});
+    const speaking = new Speech(window);
+    speaking.say('one');
+    expect(speaking.heard).toBe(false);
+    speak.mock.calls[0][0].dispatchEvent(new Event('end'));
+    expect(speaking.heard).toBe(true);
+    speaking.configure({ muted: true });
+    expect(speaking.heard).toBe(false);
+    const voice = { voiceURI: 'en', name: 'Amy', lang: 'en-GB', default: true, localService: true };
+    vi.spyOn(window.speechSynthesis, 'getVoices').mockReturnValue([voice as SpeechSynthesisVoice]);
+    expect(new Speech(window).heard).toBe(true);
+  });
+
   it('really speaks in Chromium, whatever the outcome without voices', async () => {
     const speech = new Speech(window);
     expect(speech.available).toBe(true);
