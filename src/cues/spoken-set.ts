@@ -11,7 +11,7 @@ import {
 } from '../workout/program.ts';
 import { pastLastHoldText, plankGoalSetFrom } from '../workout/progression.ts';
 import type { CurrentSet, PlannedExercise, SetRecord } from '../workout/session.ts';
-import { setOutcome } from '../workout/set-outcomes.ts';
+import { setOutcome, stoppedShort } from '../workout/set-outcomes.ts';
 import { armOfRep } from '../workout/set-shown.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { plural, spokenDuration, spokenNumber } from './spoken-words.ts';
@@ -29,7 +29,8 @@ export function spokenCount(exercise: Exercise, count: number): string {
 
 /**
  * What a set says of its end as it ends, ahead of the rest's line: "Done: forty-five seconds", "Set
- * over: four reps", "You got up: two breaths", "Set skipped", or, reaching its target, its last count. A set a tap ended short of
+ * over: four reps", "Set over: twenty seconds held" (a drawing-in let go short of its target), "You
+ * got up: two breaths", "Set skipped", or, reaching its target, its last count. A set a tap ended short of
  * its target says what it did, in the words the summary, History and the file count it by: "Set cut
  * short: two reps done", "Set cut short: seven seconds held" (see cutShortText).
  */
@@ -39,9 +40,9 @@ export function setEndedWords(record: SetRecord): string {
     const held = spokenDuration(heldS(record.holdMs));
     // A hold broken by a pause was two holds, not one kept whole: said so, as the rest shows it.
     const paused = record.pausedInHold ? ', with a pause' : '';
-    return setOutcome(record) === 'cut short'
-      ? cutShortText(`${held} held${paused}`)
-      : `Done: ${held}${paused}`;
+    if (setOutcome(record) === 'cut short') return cutShortText(`${held} held${paused}`);
+    // Ended by itself short of a target it ends at (a drawing-in let go): "Done" was heard as held to its end.
+    return stoppedShort(record) ? `Set over: ${held} held${paused}` : `Done: ${held}${paused}`;
   }
   const counted = countDoneText(exercise, record.count);
   if (record.endedBy === 'skipped') return 'Set skipped';

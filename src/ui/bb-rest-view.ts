@@ -7,7 +7,7 @@ import { countUnit, exerciseById, perSideDoneText } from '../workout/program.ts'
 import { wholeSecondsLeft } from '../workout/rest-left.ts';
 import type { SetRecord } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
-import { setOutcome, skippedUndone } from '../workout/set-outcomes.ts';
+import { setOutcome, skippedUndone, stoppedShort } from '../workout/set-outcomes.ts';
 import { cutShortText, withPauseText } from '../workout/set-words.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
@@ -500,12 +500,21 @@ export function describeSetParts(record: SetRecord): { readonly set: string; rea
       ? withPauseText(cutShortText(record), record)
       : record.holdMs !== null
         ? record.pausedInHold
-          ? withPauseText(formatDuration(heldS(record.holdMs)), record)
-          : `held ${formatDuration(heldS(record.holdMs))}`
+          ? withPauseText(heldText(record, record.holdMs), record)
+          : `held ${heldText(record, record.holdMs)}`
         : exercise.alternatesSides
           ? perSideDoneText(record.count, record.target)
           : `${record.count} of ${plural(record.target, countUnit(exercise))}`;
   return { set: `${exercise.name}, set ${record.setNumber}`, done };
+}
+
+/**
+ * "45 s", or "20 s of 45 s" of a hold that ended by itself short of a target it ends at (see
+ * stoppedShort), as "3 of 10 reps" says reps that stopped coming: "held 20 s" alone read as held to its end.
+ */
+function heldText(record: SetRecord, holdMs: number): string {
+  const held = formatDuration(heldS(holdMs));
+  return stoppedShort(record) ? `${held} of ${formatDuration(record.target)}` : held;
 }
 
 declare global {

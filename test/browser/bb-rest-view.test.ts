@@ -385,6 +385,21 @@ describe('bb-rest-view', () => {
     expect(describeSet({ ...cut, count: 10 })).toBe('Superman, set 1: 10 of 10 reps');
   });
 
+  it('says a drawing-in that ended by itself short of its target with its target, as reps are said', () => {
+    const hold: SetRecord = {
+      ...countedSet,
+      exerciseId: 'drawing-in',
+      target: 45,
+      count: 0,
+      holdMs: 20_700,
+      endedBy: 'stopped',
+    };
+    // "held 20 s" alone read as a hold kept to its end, beside "3 of 10 reps" of reps that stopped.
+    expect(describeSet(hold)).toBe('Drawing-in, set 1: held 20 s of 45 s');
+    // A plank's target is a goal to aim past: what it held is all there is to say.
+    expect(describeSet({ ...hold, exerciseId: 'elbow-plank' })).toBe('Elbow plank, set 1: held 20 s');
+  });
+
   it('says a hold broken by a pause was its time with a pause, not one hold kept whole', () => {
     const hold: SetRecord = { ...countedSet, exerciseId: 'drawing-in', target: 45, count: 0, holdMs: 45_400 };
     expect(describeSet(hold)).toBe('Drawing-in, set 1: held 45 s');

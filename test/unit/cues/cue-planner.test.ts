@@ -893,7 +893,7 @@ describe('planCues', () => {
 
   it('does not count down a second the drawing-in ended short of, when the detectors tell of its end a moment late', () => {
     // A goal of 20 s from 1 s: "five" names the second from 16 s. Out of the pose at 15.8 s, seen
-    // 0.5 s later, as the detectors may: "five" then was heard 0.3 s before "Done: fourteen seconds".
+    // 0.5 s later, as the detectors may: "five" then was heard 0.3 s before the hold's end, at fourteen seconds.
     const run = new Run(plan(['drawing-in', 3, 20, 60]));
     run.do(
       { type: 'start', nowMs: 0 },
@@ -905,8 +905,8 @@ describe('planCues', () => {
       ...spoken(run.do(motion({ type: 'hold-end', tMs: 15_800, emittedMs: 16_300, reason: 'left-pose' }))),
     );
     expect(heard).not.toContain('five');
-    expect(heard).toContain('Done: fourteen seconds');
-    // Held into the second "five" names: it is said, half a second into it, and "Done" after it.
+    expect(heard).toContain('Set over: fourteen seconds held');
+    // Held into the second "five" names: it is said, half a second into it, and the end after it.
     const longer = new Run(plan(['drawing-in', 3, 20, 60]));
     longer.do(
       { type: 'start', nowMs: 0 },
@@ -916,7 +916,27 @@ describe('planCues', () => {
     expect(spoken(longer.ticksTo(16_250))).toEqual([]);
     expect(spoken(longer.ticksTo(16_500))).toEqual(['five']);
     const end = longer.do(motion({ type: 'hold-end', tMs: 16_600, emittedMs: 16_900, reason: 'left-pose' }));
-    expect(spoken(end)[0]).toBe('Done: fifteen seconds');
+    expect(spoken(end)[0]).toBe('Set over: fifteen seconds held');
+  });
+
+  // "Done: fourteen seconds" of a 20 s drawing-in that ended by itself was heard as held to its end, the
+  // word End hold's "Set cut short" keeps from a hold the person stopped: the plan takes no step from it.
+  it('says a drawing-in that ended by itself short of its target is over, not done, with the time held', () => {
+    const heldFromOneSecond = () => {
+      const run = new Run(plan(['drawing-in', 3, 20, 60]));
+      run.do(
+        { type: 'start', nowMs: 0 },
+        { type: 'go-heard', nowMs: 0 },
+        motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }),
+      );
+      return run;
+    };
+    const letGo = heldFromOneSecond();
+    letGo.ticksTo(15_500);
+    const end = letGo.do(motion({ type: 'hold-end', tMs: 15_500, emittedMs: 15_500, reason: 'left-pose' }));
+    expect(spoken(end)[0]).toBe('Set over: fourteen seconds held');
+    // At its target the reducer ends it, done.
+    expect(spoken(heldFromOneSecond().ticksTo(22_000))).toContain('Done: twenty seconds');
   });
 
   it('says the hold as long as the screens and the exports count it: whole seconds held', () => {
@@ -1234,7 +1254,7 @@ describe('planCues', () => {
     expect(spoken(birdDog.ticksTo(25_000)).at(-1)).toBe(
       'Session complete: one set. Bird dog stopped at two of ten right, one of ten left. Well done',
     );
-    // A hold that ends at its target, which the detectors saw end before it.
+    // A hold that ends at its target, which the detectors saw end before it: over, not done.
     const drawingIn = new Run(plan(['drawing-in', 1, 45, 30]));
     drawingIn.do({ type: 'start', nowMs: 0 }, { type: 'go-heard', nowMs: 500 });
     drawingIn.do(motion({ type: 'hold-start', tMs: 1000, emittedMs: 1000 }));
@@ -1242,7 +1262,7 @@ describe('planCues', () => {
     expect(
       spoken(drawingIn.do(motion({ type: 'hold-end', tMs: 21_500, emittedMs: 21_500, reason: 'left-pose' }))),
     ).toEqual([
-      'Done: twenty seconds',
+      'Set over: twenty seconds held',
       'Session complete: one set. Drawing-in stopped at twenty seconds of forty-five seconds. Well done',
     ]);
   });
