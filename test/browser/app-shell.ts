@@ -149,3 +149,32 @@ export async function mountWithHeartRateOnlyStrap(
   });
   return { mounted, strap };
 }
+
+/** How often a strap worn sends its heart rate. */
+const STRAP_READING_PERIOD_MS = 1000;
+
+/** A strap's heart rate as a strap worn sends it: the same reading once a second until another. */
+export interface StrapReadings {
+  /** Sends `bpm` now and once a second after, until the next send or stop. */
+  send(bpm: number): void;
+  stop(): void;
+}
+
+/**
+ * The heart rate `strap` sends, once a second as a worn strap does: a reading stands for 5 s (see
+ * HEART_RATE_FRESH_MS), and a test that sent one alone and ran past that on a loaded machine saw the
+ * header go to "--", and the zone with it, before it had measured what it came for.
+ */
+export function strapReadings(strap: FakeDevice): StrapReadings {
+  let repeat: ReturnType<typeof setInterval> | undefined;
+  const stop = () => clearInterval(repeat);
+  return {
+    send(bpm) {
+      stop();
+      const notify = () => strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, bpm));
+      notify();
+      repeat = setInterval(notify, STRAP_READING_PERIOD_MS);
+    },
+    stop,
+  };
+}

@@ -2,15 +2,27 @@
 // their menu), the devices' line, and under a session's header its Mute, stay where a finger left them.
 import { describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { HEART_RATE_MEASUREMENT } from '../../src/protocol/uuids.ts';
-import { type AppShell, mountWithHeartRateOnlyStrap, openScreenFromHeader } from './app-shell.ts';
+import {
+  type AppShell,
+  mountWithHeartRateOnlyStrap,
+  openScreenFromHeader,
+  strapReadings,
+} from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
-/** The app started, its strap connected; `age` gives each reading a zone. */
+/**
+ * The app started, its strap connected and sending nothing yet; `age` gives each reading a zone. The
+ * strap sends what it is given once a second, as a strap worn does, until the app is taken off the page.
+ */
 async function mountWithStrap(storeName: string, age: number | null) {
-  const started = await mountWithHeartRateOnlyStrap(storeName, age === null ? undefined : { age });
-  await started.mounted.app.devices.connectBluetoothStrap();
-  return started;
+  const { mounted, strap } = await mountWithHeartRateOnlyStrap(storeName, age === null ? undefined : { age });
+  await mounted.app.devices.connectBluetoothStrap();
+  const readings = strapReadings(strap);
+  const remove = () => {
+    readings.stop();
+    mounted.remove();
+  };
+  return { mounted: { ...mounted, remove }, strap: readings };
 }
 
 /** What the header shows where the number goes: "--", "finding pulse…" or the reading. */
@@ -66,7 +78,7 @@ describe.each(SIZES)('the header at %i × %i as the heart rate changes', (width,
         expect.arrayContaining(width <= 240 ? ['menu'] : ['history', 'settings']),
       );
       for (const bpm of [81, 100, 188]) {
-        strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, bpm));
+        strap.send(bpm);
         await expect.poll(() => shownHeartRate(mounted)).toBe(String(bpm));
         await mounted.shell.updateComplete;
         expect(boxes(mounted), `${bpm} bpm`).toEqual(noReading);
@@ -87,7 +99,7 @@ describe.each(SIZES)('the header at %i × %i as the heart rate changes', (width,
       await mounted.shell.updateComplete;
       const shown: Record<string, Record<string, string>> = { '--': boxes(mounted) };
       for (const bpm of [81, 100, 188]) {
-        strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, bpm));
+        strap.send(bpm);
         await expect.poll(() => shownHeartRate(mounted)).toBe(String(bpm));
         await mounted.shell.updateComplete;
         shown[bpm] = boxes(mounted);
@@ -108,7 +120,7 @@ describe.each(SIZES)('the header at %i × %i as the heart rate changes', (width,
     const restore = await layOutAsTheApp(width, height);
     const { mounted, strap } = await mountWithStrap(`header-still-set-${width}`, 30);
     try {
-      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 81));
+      strap.send(81);
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       mounted.app.session.beginSet();
       const mute = page.getByRole('button', { name: 'Mute' });
@@ -116,7 +128,7 @@ describe.each(SIZES)('the header at %i × %i as the heart rate changes', (width,
       await expect.poll(() => shownHeartRate(mounted)).toBe('81');
       await mounted.shell.updateComplete;
       const twoDigits = boxes(mounted, { mute: mute.element() });
-      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 188));
+      strap.send(188);
       await expect.poll(() => shownHeartRate(mounted)).toBe('188');
       await mounted.shell.updateComplete;
       expect(boxes(mounted, { mute: mute.element() })).toEqual(twoDigits);
@@ -135,7 +147,7 @@ describe('the header at 180 × 320 as a zone comes between sessions', () => {
     const restore = await layOutAsTheApp(180, 320);
     const { mounted, strap } = await mountWithStrap('header-still-age-180', null);
     try {
-      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 188));
+      strap.send(188);
       await expect.poll(() => shownHeartRate(mounted)).toBe('188');
       await mounted.shell.updateComplete;
       const noZone = boxes(mounted);
@@ -174,7 +186,7 @@ describe.each(SIZES)('the header at %i × %i as an age is set and cleared in Set
       await mounted.shell.shadowRoot!.querySelector('bb-heart-rate')!.updateComplete;
     };
     try {
-      strap.notify(HEART_RATE_MEASUREMENT, Uint8Array.of(0x00, 188));
+      strap.send(188);
       await expect.poll(() => shownHeartRate(mounted)).toBe('188');
       await openScreenFromHeader('Settings');
       const age = page.getByRole('spinbutton', { name: 'Age' });
