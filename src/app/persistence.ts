@@ -577,10 +577,6 @@ export class Persistence {
     if (message.type === 'deleted-all') this.deletes.forgetEnded(() => true);
     await this.refresh();
     await this.unfinishedOffer.lookForUnfinished();
-    // A delete in another tab frees room as one here does: what waits for it here is written now,
-    // not once this tab's own wait for room is over.
-    if (message.type === 'deleted' || message.type === 'deleted-all')
-      await this.fullStore.catchUp('space freed');
   }
 
   /** The history read again (see HistoryListing.refresh). */
