@@ -26,6 +26,9 @@ async function settingsWithWeightTyped(touch: boolean): Promise<Page> {
   await (touch ? settings.tap() : settings.click());
   const weight = page.locator('bb-settings').getByLabel('Wide-grip lat pulldown weight, kg');
   await weight.fill('25');
+  // The note under the weight is shown before the page is measured: it is the note whose going moves
+  // the page under the tap, and a page measured before it rendered would have nothing to move.
+  await page.locator('bb-settings').getByText('Pick a weight that keeps good form').waitFor();
   // Mute on screen under the weight, a few lines below its note, as a person scrolls to it.
   await mute(page).evaluate((box) => box.scrollIntoView({ block: 'end' }));
   return page;
