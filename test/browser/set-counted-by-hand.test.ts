@@ -2,7 +2,7 @@
 // and a phone with its text at twice its size: +1 is the button tapped after every rep, and is there
 // under the count as the set begins, with no scroll to find it; in a hold timed by hand (a plank a
 // watch cannot see), Start hold and End hold are, as +1 is.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { SessionStore } from '../../src/store/session-store.ts';
 import { type ExerciseId, PROGRAM } from '../../src/workout/program.ts';
@@ -31,6 +31,28 @@ async function setUnderWay(
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   mounted.app.session.goHeard();
   return mounted;
+}
+
+/**
+ * Puts the page's timers and clock in the test's hands before the app is mounted: a set that waits
+ * for the person's position (the watch that sees them still counted the exercise as the set came due)
+ * begins once the virtual person has lain down and been still, some 7 s of the session's time, which
+ * `untilShown` lets pass as fast as the page runs, where the test waited them out in real time.
+ */
+function onTheTestsClock(): void {
+  vi.useFakeTimers({
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'],
+  });
+}
+
+/** Runs the session's clock from one timer to the next until `shown` passes, then holds it still. */
+async function untilShown(shown: () => Promise<unknown>): Promise<void> {
+  vi.setTimerTickMode('nextTimerAsync');
+  try {
+    await shown();
+  } finally {
+    vi.setTimerTickMode('manual');
+  }
 }
 
 const SCREENS = [
@@ -145,6 +167,7 @@ describe.each([
     beforeEach(async () => {
       restore = await layOutAsTheApp(640, 360);
       const name = `on-its-side-${exercise}-${stopped}-${stores++}`;
+      onTheTestsClock();
       mounted = await mountApp({
         start: true,
         openStore: () => SessionStore.open({ name }),
@@ -158,12 +181,15 @@ describe.each([
       await page.getByRole('button', { name: 'Start', exact: true }).click();
       mounted.app.session.goHeard();
       if (stopped) mounted.app.session.senseMotionAway([exercise], true, [exercise]);
-      await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
-      await expect.element(page.getByRole('button', { name: '+1 rep' })).toHaveClass(/tap-by-hand/);
+      await untilShown(async () => {
+        await expect.element(page.getByRole('progressbar', { name: 'Reps' })).toBeInTheDocument();
+        await expect.element(page.getByRole('button', { name: '+1 rep' })).toHaveClass(/tap-by-hand/);
+      });
     });
 
     afterEach(async () => {
       mounted.remove();
+      vi.useRealTimers();
       await restore();
     });
 
@@ -249,6 +275,7 @@ describe('a hold timed by hand on a phone on its side, watch motion stopped', ()
 
   beforeEach(async () => {
     restore = await layOutAsTheApp(640, 360);
+    onTheTestsClock();
     mounted = await mountApp({
       start: true,
       openStore: () => SessionStore.open({ name: 'on-its-side-hold' }),
@@ -258,11 +285,14 @@ describe('a hold timed by hand on a phone on its side, watch motion stopped', ()
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     mounted.app.session.goHeard();
     mounted.app.session.senseMotionAway(['elbow-plank'], true, ['elbow-plank']);
-    await expect.element(page.getByRole('button', { name: 'Start hold' })).toHaveClass(/tap-by-hand/);
+    await untilShown(() =>
+      expect.element(page.getByRole('button', { name: 'Start hold' })).toHaveClass(/tap-by-hand/),
+    );
   });
 
   afterEach(async () => {
     mounted.remove();
+    vi.useRealTimers();
     await restore();
   });
 
