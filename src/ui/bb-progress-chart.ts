@@ -28,6 +28,7 @@ import {
   sideBySidePx,
   targetBandsPx,
 } from './chart-markers.ts';
+import { type NumbersRow, noSessionsText, numbersRows } from './numbers-rows.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { buttonStyles, disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { type ValueAxis, valueAxis, withMarginPx } from './value-axis.ts';
@@ -144,6 +145,8 @@ export class BbProgressChart extends LitElement {
       .numbers {
         max-width: 100%;
         overflow-x: auto;
+        /* Its width, which the words of weeks with nothing are kept in (see tr.no-sessions). */
+        container-type: inline-size;
       }
       /* Years of weeks scroll in it downwards too, under their columns' names (see thead th): two
          years are 104 rows, some 2,700 px on a phone, and scrolled down the page to the oldest the
@@ -187,6 +190,20 @@ export class BbProgressChart extends LitElement {
         text-align: left;
         padding-top: 0;
         color: var(--bb-muted, #b6c2d1);
+      }
+      /* Weeks with nothing, in words across the row, as wide as the box and held at its left. */
+      .numbers tr.no-sessions th {
+        position: static;
+        text-align: left;
+        white-space: normal;
+        font-weight: normal;
+        color: var(--bb-muted, #b6c2d1);
+      }
+      tr.no-sessions th > span {
+        display: block;
+        position: sticky;
+        left: 0.6rem;
+        max-width: calc(100cqi - 1.2rem);
       }
       /* "Week of", held both ways, over the weeks and the names scrolled under it. */
       .numbers thead th:first-child {
@@ -454,13 +471,15 @@ export class BbProgressChart extends LitElement {
           ${
             // The newest first, where the person looks: after months, this week is not a long scroll
             // down below the first ones.
-            (this.tableOpen ? series.x.map((x, i) => ({ x, i })).reverse() : []).map(
-              ({ x, i }) => html`<tr>
-                <th scope="row">${weekDate(x, true, personLocale())}</th>
+            (this.tableOpen ? numbersRows(series) : []).map((row) => {
+              if (row.kind === 'none') return noSessionsRow(series, row, columns.length);
+              const i = row.index;
+              return html`<tr>
+                <th scope="row">${weekDate(series.x[i]!, true, personLocale())}</th>
                 ${columns.map((l, j) => html`<td>${formatCell(l.values[i] ?? null, decimals[j])}</td>`)}
               </tr>
-              ${notChartedRow(series.notCharted?.[i], columns.length + 1)}`,
-            )
+              ${notChartedRow(series.notCharted?.[i], columns.length + 1)}`;
+            })
           }
         </tbody>
       </table>
@@ -741,6 +760,21 @@ function labelWidths(font: string): (label: string) => number {
 function notChartedRow(notCharted: string | null | undefined, columns: number) {
   if (!notCharted) return nothing;
   return html`<tr class="not-charted"><td colspan=${columns}>${NOT_CHARTED}: ${notCharted}</td></tr>`;
+}
+
+/**
+ * One row for a stretch of weeks with nothing, across the table: its words are kept in the box's
+ * width and at its left, where a cell beside the week's date ran past a phone's edge.
+ */
+function noSessionsRow(
+  series: ChartSeries,
+  { newest, oldest }: Extract<NumbersRow, { kind: 'none' }>,
+  columns: number,
+) {
+  const date = (i: number) => weekDate(series.x[i]!, true, personLocale());
+  return html`<tr class="no-sessions">
+    <th scope="row" colspan=${columns + 1}><span>${noSessionsText(date(newest), date(oldest), newest - oldest + 1)}</span></th>
+  </tr>`;
 }
 
 /** The decimal places of a column: as many as its most precise number, so that its numbers line up. */

@@ -422,6 +422,62 @@ describe('bb-progress-chart', () => {
     ]);
   });
 
+  it('lists a stretch of weeks with no sessions with its lines as one row that says so, not a row of dashes a week', async () => {
+    // Five months away from the mat were 22 rows of dashes, read one by one, between the weeks either side.
+    const weeks = Array.from({ length: 8 }, (_, i) => series.x[0]! + i * WEEK_S);
+    const at = (values: (number | null)[]) => weeks.map((_, i) => values[i] ?? null);
+    const lines: ChartSeries['lines'] = [
+      { label: 'Superman', values: at([10, null, null, null, 11, null, 12, 12]), styleSlot: 0 },
+      { label: 'Glute bridge', values: at([15, null, null, null, null, null, 15, null]), styleSlot: 1 },
+    ];
+    document.body.style.width = '600px';
+    const chart = chartOf('Reps: best set of the week', lines, weeks);
+    await addDrawn(chart);
+    const root = chart.shadowRoot!;
+    await userEvent.click(root.querySelector('details summary')!);
+    await expect.poll(() => root.querySelectorAll('.numbers tbody tr').length).toBe(6);
+    const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent);
+    expect([...root.querySelectorAll('.numbers tbody tr')].map(cells)).toEqual([
+      ['Jan 5, 2026', '12', '–'],
+      ['Dec 29, 2025', '12', '15'],
+      ['Dec 22, 2025: no sessions with this'],
+      ['Dec 15, 2025', '11', '–'],
+      ['Dec 8, 2025 back to Nov 24, 2025: no sessions with this in these 3 weeks'],
+      ['Nov 17, 2025', '10', '15'],
+    ]);
+    // A row header across the table: a screen reader reads it as the row's name.
+    const none = root.querySelectorAll('.numbers tbody tr')[4]!.querySelector('th')!;
+    expect(none.colSpan).toBe(3);
+  });
+
+  it('keeps the words of weeks with nothing inside the box of its numbers on a phone, scrolled sideways or not', async () => {
+    const weeks = Array.from({ length: 30 }, (_, i) => series.x[0]! + i * WEEK_S);
+    // Five months away from the mat between two stretches of sessions.
+    const lines = series.lines.map((line) => ({
+      ...line,
+      values: weeks.map((_, i) => (i < 4 || i > 25 ? line.values[i % 3]! : null)),
+    }));
+    document.body.style.width = '328px';
+    const chart = chartOf('Reps: best set of the week', lines, weeks);
+    await addDrawn(chart);
+    const root = chart.shadowRoot!;
+    await userEvent.click(root.querySelector('details summary')!);
+    await expect.poll(() => root.querySelector('.numbers tr.no-sessions th > span')).not.toBeNull();
+    const box = root.querySelector<HTMLElement>('.numbers')!;
+    expect(box.scrollWidth, 'the table is wider than its box').toBeGreaterThan(box.clientWidth);
+    const words = root.querySelector('.numbers tr.no-sessions th > span')!;
+    for (const scrollLeft of [0, box.scrollWidth]) {
+      box.scrollLeft = scrollLeft;
+      const shown = box.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(words);
+      for (const line of range.getClientRects()) {
+        expect(line.left, `scrolled to ${scrollLeft}`).toBeGreaterThanOrEqual(shown.left);
+        expect(line.right, `scrolled to ${scrollLeft}`).toBeLessThanOrEqual(shown.right);
+      }
+    }
+  });
+
   it('says in its week what a hold broken by a pause did, where the chart leaves a gap, in its numbers and in words', async () => {
     // A gap with nothing said read as a week without the exercise, or one History lost.
     const holds: ChartSeries = {
