@@ -28,7 +28,7 @@ import {
   sideBySidePx,
   targetBandsPx,
 } from './chart-markers.ts';
-import { type NumbersRow, noSessionsText, numbersRows } from './numbers-rows.ts';
+import { decimalPlaces, formatCell, type NumbersRow, noSessionsText, numbersRows } from './chart-numbers.ts';
 import { SidewaysScroll, sidewaysHint, sidewaysHintStyles } from './sideways-scroll.ts';
 import { buttonStyles, disclosureMarker, unbroken, unbrokenStyles, visuallyHidden } from './styles.ts';
 import { type ValueAxis, valueAxis, withMarginPx } from './value-axis.ts';
@@ -775,18 +775,6 @@ function noSessionsRow(
   return html`<tr class="no-sessions">
     <th scope="row" colspan=${columns + 1}><span>${noSessionsText(date(newest), date(oldest), newest - oldest + 1)}</span></th>
   </tr>`;
-}
-
-/** The decimal places of a column: as many as its most precise number, so that its numbers line up. */
-function decimalPlaces(values: readonly (number | null)[]): number {
-  return values.reduce<number>(
-    (most, v) => Math.max(most, v === null ? 0 : (String(v).split('.')[1]?.length ?? 0)),
-    0,
-  );
-}
-
-function formatCell(value: number | null, decimals: number): string {
-  return value === null ? '–' : value.toFixed(decimals);
 }
 
 function onlyWholeNumbers(series: ChartSeries): boolean {

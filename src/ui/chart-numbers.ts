@@ -1,7 +1,8 @@
-// The rows of a progress chart's numbers, newest first: a row a week that has something to read, and
-// one row for each stretch of weeks with nothing (months away from the mat), which a row of dashes a
-// week made a screen reader read out week by week. A rule over the series alone, apart from the
-// chart's rendering, so that it is tested without a browser.
+// A progress chart's numbers, the table read in place of the plot: its rows, newest first (a row a
+// week that has something to read, and one row for each stretch of weeks with nothing, months away
+// from the mat, which a row of dashes a week made a screen reader read out week by week), and its
+// cells' numbers. Rules over the series alone, apart from the chart's rendering, so that they are
+// tested without a browser.
 
 import type { ChartSeries } from '../store/progress.ts';
 
@@ -35,4 +36,17 @@ export function noSessionsText(newest: string, oldest: string, weeks: number): s
   return weeks === 1
     ? `${newest}: no sessions with this`
     : `${newest} back to ${oldest}: no sessions with this in these ${weeks} weeks`;
+}
+
+/** The decimal places of a column: as many as its most precise number, so that its numbers line up. */
+export function decimalPlaces(values: readonly (number | null)[]): number {
+  return values.reduce<number>(
+    (most, v) => Math.max(most, v === null ? 0 : (String(v).split('.')[1]?.length ?? 0)),
+    0,
+  );
+}
+
+/** A cell's number to its column's decimal places; a dash for a week without one. */
+export function formatCell(value: number | null, decimals: number): string {
+  return value === null ? '–' : value.toFixed(decimals);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartLine } from '../../../src/store/progress.ts';
-import { noSessionsText, numbersRows } from '../../../src/ui/numbers-rows.ts';
+import { decimalPlaces, formatCell, noSessionsText, numbersRows } from '../../../src/ui/chart-numbers.ts';
 
 const WEEK_S = 7 * 24 * 3600;
 const weeks = (n: number) => Array.from({ length: n }, (_, i) => 1_763_337_600 + i * WEEK_S);
@@ -52,5 +52,19 @@ describe("the rows of a progress chart's numbers", () => {
     expect(noSessionsText('May 4, 2026', 'Dec 8, 2025', 22)).toBe(
       'May 4, 2026 back to Dec 8, 2025: no sessions with this in these 22 weeks',
     );
+  });
+});
+
+describe("the numbers of a progress chart's columns", () => {
+  it('writes every number of a column to as many decimal places as its most precise one', () => {
+    const values = [25, 22.5, null, 27.25];
+    const decimals = decimalPlaces(values);
+    expect(decimals).toBe(2);
+    expect(values.map((v) => formatCell(v, decimals))).toEqual(['25.00', '22.50', '–', '27.25']);
+  });
+
+  it('writes a column of whole numbers as whole numbers', () => {
+    expect(decimalPlaces([10, 12, null])).toBe(0);
+    expect(formatCell(12, 0)).toBe('12');
   });
 });
