@@ -358,6 +358,11 @@ export class BbHistory extends LitElement {
    * person is looking, which on a phone is far below the notice under the buttons.
    */
   @state() private deletedAt: number | null = null;
+  /**
+   * The session the store is deleting, and where in the list it was: until the store answers, its row
+   * says so, then a line in its place does, and the keyboard's focus stays on them (see updated).
+   */
+  @state() private deleting: { readonly id: string; readonly at: number } | null = null;
 
   /** The sessions whose sets are open, by id (see SetsShown). */
   @state() private setsShown: ReadonlyMap<string, SetsShown> = new Map();
@@ -394,6 +399,14 @@ export class BbHistory extends LitElement {
     }
   }
 
+  protected override updated(): void {
+    // A render that took away what had the focus while a session is deleted (the answer tapped, then
+    // the session's row) gives it in the same task to what stands in their place: left on the page's
+    // body for a frame, a screen reader starts again from the top of the page.
+    if (this.deleting && !this.shadowRoot!.activeElement && document.activeElement === document.body)
+      this.firstOf('.deleting', 'li.deleted', 'h2')?.focus({ preventScroll: true });
+  }
+
   override render() {
     const h = this.history.value;
     const count = h.sessionCount;
@@ -413,9 +426,12 @@ export class BbHistory extends LitElement {
       keptUntilTabCloses(h.problem, h.storeOpened, held - (h.recordingId === null ? 0 : 1));
     const times = sessionTimes(h.sessions, personLocale());
     const rows = h.sessions.map((s, i) => this.renderSession(s, times[i]!));
-    const deletedAt = h.notice !== null && rows.length > 0 ? this.deletedAt : null;
+    const deleting = this.deleting;
+    const goneFromList = deleting !== null && !h.sessions.some((s) => s.id === deleting.id);
+    const deletedAt =
+      rows.length === 0 ? null : goneFromList ? deleting.at : h.notice !== null ? this.deletedAt : null;
     if (deletedAt !== null)
-      rows.splice(deletedAt, 0, html`<li class="deleted" tabindex="-1">${h.notice}</li>`);
+      rows.splice(deletedAt, 0, html`<li class="deleted" tabindex="-1">${h.notice ?? 'Deleting…'}</li>`);
     return html`
       <div class="title">
         ${
@@ -581,12 +597,14 @@ export class BbHistory extends LitElement {
           // The session being recorded would be written back at once: it is deleted once it has ended.
           live
             ? null
-            : this.confirming === s.id
-              ? html`<span class="asking" role="group" aria-label="Delete ${when} for good?">
+            : this.deleting?.id === s.id
+              ? html`<span class="deleting" tabindex="-1">Deleting…</span>`
+              : this.confirming === s.id
+                ? html`<span class="asking" role="group" aria-label="Delete ${when} for good?">
                   <button class="danger" @click=${() => this.onDelete(s.id)}>Yes, delete it</button>
                   <button class="quiet keep" @click=${this.keepSessions}>Keep it</button>
                 </span>`
-              : html`<button class="danger" @click=${() => this.askBeforeDeleting(s.id)} aria-label="Delete ${when}">Delete</button>`
+                : html`<button class="danger" @click=${() => this.askBeforeDeleting(s.id)} aria-label="Delete ${when}">Delete</button>`
         }
       </div>
       ${shown ? this.renderSets(s, when, shown) : null}
@@ -818,10 +836,14 @@ export class BbHistory extends LitElement {
   /** Scrolls the first of `selectors` on the page, once rendered, just into view. */
   private async bringIntoView(...selectors: string[]): Promise<void> {
     await this.updateComplete;
-    const shown = selectors
+    this.firstOf(...selectors)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The element the first of `selectors` that matches any finds, in the order given, not the page's. */
+  private firstOf(...selectors: string[]): HTMLElement | undefined {
+    return selectors
       .map((selector) => this.renderRoot.querySelector<HTMLElement>(selector))
-      .find(Boolean);
-    shown?.scrollIntoView({ block: 'nearest' });
+      .find((element) => element !== null);
   }
 
   /**
@@ -847,15 +869,19 @@ export class BbHistory extends LitElement {
   private async onDelete(id: string): Promise<void> {
     this.confirming = null;
     const index = this.history.value.sessions.findIndex((s) => s.id === id);
+    this.deleting = { id, at: index };
     await this.run(async () => {
       await this.persistence.deleteSession(id);
       if (!this.history.value.sessions.some((s) => s.id === id)) this.deletedAt = index;
     });
+    this.deleting = null;
     // The row shrank to one line, which may now be above the screen; a session kept (an error, or one
     // being recorded) is told under the buttons at the top.
     await this.bringIntoView('li.deleted', '.tools > .problem', '.tools > .notice');
-    // The button pressed went with its session: a keyboard goes on from where it was, not the page's top.
-    this.renderRoot.querySelector<HTMLElement>('li.deleted')?.focus({ preventScroll: true });
+    // The button pressed went with its session: a keyboard goes on from where it was, not the page's
+    // top; from the session's Delete where the store kept it, from the heading where none is left.
+    const kept = `li[data-session="${CSS.escape(id)}"] button.danger`;
+    this.firstOf('li.deleted', kept, 'h2')?.focus({ preventScroll: true });
   }
 
   private onDeleteAll = async (): Promise<void> => {

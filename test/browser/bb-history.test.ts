@@ -1349,6 +1349,50 @@ describe('bb-history deleting a session far down the list', () => {
   });
 });
 
+describe('bb-history while a session is being deleted', () => {
+  /** What has the keyboard's focus: the element within History, else the page's own (its body). */
+  function focused(history: HTMLElement): string {
+    const inside = history.shadowRoot!.activeElement;
+    if (!inside) return document.activeElement?.tagName.toLowerCase() ?? 'none';
+    return `${inside.tagName.toLowerCase()}: ${inside.textContent?.trim().slice(0, 40)}`;
+  }
+
+  it.each([
+    ['one of several', 6, 2],
+    ['the only one', 1, 0],
+  ])(
+    'keeps the focus on what stands in its place, every frame until the store has answered: %s',
+    async (_, count, which) => {
+      const persistence = await persistenceWith(await dailySessions(count));
+      const history = await mount('bb-history', persistence);
+      await userEvent.click(page.getByRole('button', { name: /^Delete .*20/ }).nth(which));
+      const yes = page.getByRole('button', { name: 'Yes, delete it' });
+      await expect.poll(() => history.shadowRoot!.activeElement?.textContent).toBe('Keep it');
+      const frames: string[] = [];
+      let watching = true;
+      const watch = () => {
+        frames.push(focused(history));
+        if (watching) requestAnimationFrame(watch);
+      };
+      // Tapped as a finger does, not through the test's driver, which lets frames go by before the tap.
+      (yes.element() as HTMLElement).click();
+      watch();
+      await expect.poll(() => persistence.history.state.sessions.length).toBe(count - 1);
+      await expect.poll(() => persistence.history.state.notice).toBe('Session deleted.');
+      await expect
+        .poll(() => focused(history))
+        .toMatch(count > 1 ? /^li: Session deleted\.$/ : /^h2: History$/);
+      watching = false;
+      expect(frames.length).toBeGreaterThan(0);
+      // The answer had the focus as the tap came (element.click() moves none), then the row's words that
+      // it is being deleted, then the line in its place, or the heading where no session is left.
+      const places = ['button: Keep it', 'span: Deleting…', 'li: Deleting…'];
+      places.push(count > 1 ? 'li: Session deleted.' : 'h2: History');
+      expect(frames.filter((frame) => !places.includes(frame))).toEqual([]);
+    },
+  );
+});
+
 describe('bb-history opened in the middle of a session', () => {
   it('offers the session so far as files, keeps deleting for later, and says there is nothing before it', async () => {
     const persistence = await persistenceWith([]);
