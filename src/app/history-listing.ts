@@ -2,9 +2,15 @@
 // sessions as it shows, the count and the charts, progression's past sessions with them; while
 // storage is full, what a backup holds (see readHistoryWhileFull). And its next page when asked.
 
+import type { SessionRow } from '../store/records.ts';
 import type { SessionStore } from '../store/session-store.ts';
 import { HISTORY_PAGE, type HistoryModel, type HistoryState } from './history-model.ts';
-import { nextPageWhileFull, readHistory, readHistoryWhileFull } from './history-reading.ts';
+import {
+  nextPageWhileFull,
+  readHistory,
+  readHistoryWhileFull,
+  sessionsOfItsMinuteAfter,
+} from './history-reading.ts';
 import type { PastSessions } from './past-sessions.ts';
 import type { SessionsInMemory } from './sessions-in-memory.ts';
 
@@ -51,14 +57,14 @@ export class HistoryListing {
       await this.host.guard(async (store) => {
         const { sessions } = history.state;
         const more = await nextPageWhileFull(store, HISTORY_PAGE, sessions.at(-1), inMemory.all());
-        history.update({ sessions: [...sessions, ...more] });
+        history.update(await withItsMinute(store, [...sessions, ...more]));
       }, this.host.readableStore());
       return;
     }
     await this.host.guard(async (store) => {
       const { sessions } = history.state;
       const more = await store.pageOfSessions(HISTORY_PAGE, sessions.at(-1));
-      history.update({ sessions: [...sessions, ...more] });
+      history.update(await withItsMinute(store, [...sessions, ...more]));
     });
   }
 
@@ -79,4 +85,12 @@ export class HistoryListing {
   private sessionsShown(): number {
     return Math.max(HISTORY_PAGE, this.host.history.state.sessions.length);
   }
+}
+
+/** The sessions listed, and those of the last one's minute on the page after them (see sessionsOfItsMinuteAfter). */
+async function withItsMinute(
+  store: SessionStore,
+  sessions: readonly SessionRow[],
+): Promise<Pick<HistoryState, 'sessions' | 'unlistedOfLastMinute'>> {
+  return { sessions, unlistedOfLastMinute: await sessionsOfItsMinuteAfter(store, sessions.at(-1)) };
 }

@@ -35,6 +35,11 @@ export interface HistoryState {
    */
   readonly sessions: readonly SessionRow[];
   /**
+   * The sessions after the last listed that began in its minute, on the page not yet shown: its name
+   * tells it apart from them from the start, rather than changing as they are listed (see sessionTimes).
+   */
+  readonly unlistedOfLastMinute: readonly SessionRow[];
+  /**
    * How many sessions the store holds; while storage is full, with those memory alone holds: as many
    * as a backup would.
    */
@@ -153,6 +158,7 @@ export class HistoryModel extends Model<HistoryState> {
       problem: null,
       storeOpened: false,
       sessions: [],
+      unlistedOfLastMinute: [],
       sessionCount: 0,
       pastRead: false,
       progress: null,

@@ -10,12 +10,17 @@ import type { PastSession } from '../workout/progression.ts';
 import type { HistoryState } from './history-model.ts';
 import { countWithMemory, pageWithMemory, type SessionInMemory } from './listed-sessions.ts';
 
+const MINUTE_MS = 60_000;
+
 /** The history's first `shown` sessions, the count and the charts, and progression's past sessions. */
 export async function readHistory(
   store: SessionStore,
   shown: number,
 ): Promise<{
-  readonly listed: Pick<HistoryState, 'sessions' | 'sessionCount' | 'pastRead' | 'progress'>;
+  readonly listed: Pick<
+    HistoryState,
+    'sessions' | 'unlistedOfLastMinute' | 'sessionCount' | 'pastRead' | 'progress'
+  >;
   readonly past: Map<string, PastSession>;
 }> {
   const [sessions, sessionCount, weeks] = await Promise.all([
@@ -23,11 +28,32 @@ export async function readHistory(
     store.countSessions(),
     store.weeks(),
   ]);
+  const unlistedOfLastMinute = await sessionsOfItsMinuteAfter(store, sessions.at(-1));
   // The week rows carry progression's past sessions too: one read serves the charts and the plan.
   return {
-    listed: { sessions, sessionCount, pastRead: true, progress: progress(weeks) },
+    listed: { sessions, unlistedOfLastMinute, sessionCount, pastRead: true, progress: progress(weeks) },
     past: pastOf(weeks),
   };
+}
+
+/**
+ * The sessions after `last` in History's order that began in the same minute (that is, the next
+ * page's first sessions, where they share its minute): its name tells it apart from them before they
+ * are listed (see sessionTimes). Read one at a time: most minutes hold one session, or none after it.
+ */
+export async function sessionsOfItsMinuteAfter(
+  store: SessionStore,
+  last: SessionRow | undefined,
+): Promise<SessionRow[]> {
+  if (!last) return [];
+  const minuteBegan = Math.floor(last.startedAt / MINUTE_MS) * MINUTE_MS;
+  const found: SessionRow[] = [];
+  for (let after = last; ; ) {
+    const [next] = await store.pageOfSessions(1, after);
+    if (!next || next.startedAt < minuteBegan) return found;
+    found.push(next);
+    after = next;
+  }
 }
 
 /**
@@ -39,7 +65,7 @@ export async function readHistoryWhileFull(
   store: SessionStore,
   shown: number,
   inMemory: readonly SessionRecorder[],
-): Promise<Pick<HistoryState, 'sessions' | 'sessionCount' | 'progress'>> {
+): Promise<Pick<HistoryState, 'sessions' | 'unlistedOfLastMinute' | 'sessionCount' | 'progress'>> {
   const held = inMemory.map((recorder) => ({
     sessions: [recorder.sessionRow()],
     sets: recorder.setRows(),
@@ -56,8 +82,10 @@ export async function readHistoryWhileFull(
   // The charts count what the list shows, memory's whole copies with the store's sessions, where
   // the store's rows alone left out every session storage had no room for.
   const charted = weeksWithMemory(weeks, held, (week) => storedOf.get(week)!);
+  const sessions = pageWithMemory(page, listedInMemory, { storeHasMore });
   return {
-    sessions: pageWithMemory(page, listedInMemory, { storeHasMore }),
+    sessions,
+    unlistedOfLastMinute: await sessionsOfItsMinuteAfter(store, sessions.at(-1)),
     sessionCount: countWithMemory(storeCount, listedInMemory),
     progress: progress(charted),
   };

@@ -424,7 +424,7 @@ export class BbHistory extends LitElement {
     const unread =
       (h.storeOpened ? null : sessionsUnread(h.problem)) ??
       keptUntilTabCloses(h.problem, h.storeOpened, held - (h.recordingId === null ? 0 : 1));
-    const times = sessionTimes(h.sessions, personLocale());
+    const times = sessionTimes(h.sessions, personLocale(), h.unlistedOfLastMinute);
     const rows = h.sessions.map((s, i) => this.renderSession(s, times[i]!));
     const deleting = this.deleting;
     const goneFromList = deleting !== null && !h.sessions.some((s) => s.id === deleting.id);

@@ -21,16 +21,23 @@ function sharedOf(words: readonly string[]): Set<string> {
  * The time each listed session began, which names its row and its buttons ("Delete Nov 23, 2026,
  * 8:02 AM"): to the minute, to the second where two rows share a minute, and numbered where they share
  * the second too (one session imported twice), so that no two buttons of one name open, export or
- * delete different sessions, and the eye tells the rows apart as a screen reader does.
+ * delete different sessions, and the eye tells the rows apart as a screen reader does. The sessions
+ * after the last listed that share its minute, on the next page (`unlisted`), are told apart from it
+ * already: its name does not change as the next page is shown.
  */
-export function sessionTimes(sessions: readonly Started[], locale: string): string[] {
+export function sessionTimes(
+  listed: readonly Started[],
+  locale: string,
+  unlisted: readonly Started[] = [],
+): string[] {
+  const sessions = [...listed, ...unlisted];
   const minutes = sessions.map((s) => startedAtIn(s, locale, 'short'));
   const sharedMinutes = sharedOf(minutes);
   const times = sessions.map((s, i) =>
     sharedMinutes.has(minutes[i]!) ? startedAtIn(s, locale, 'medium') : minutes[i]!,
   );
   const sharedSeconds = sharedOf(times);
-  return times.map((time, i) => {
+  return times.slice(0, listed.length).map((time, i) => {
     if (!sharedSeconds.has(time)) return time;
     const alike = times.flatMap((other, j) => (other === time ? [j] : []));
     return `${time} (${alike.indexOf(i) + 1} of ${alike.length})`;

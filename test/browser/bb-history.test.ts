@@ -1612,6 +1612,31 @@ describe('bb-history over years', () => {
     }
   });
 
+  it('tells the last session of a page apart from one begun in its minute on the next, before that page is shown', async () => {
+    const bundles = await dailySessions(22);
+    // The 20th, the first page's last, and the 21st, the next page's first, begun 30 s apart.
+    const last = bundles[19]!.session.startedAt - (bundles[19]!.session.startedAt % 60_000) + 40_000;
+    const twins = bundles.map((b, i) =>
+      i === 19 || i === 20
+        ? { ...b, session: { ...b.session, startedAt: last - (i - 19) * 30_000, utcOffsetMin: 0 } }
+        : b,
+    );
+    const history = await mount('bb-history', await persistenceWith(twins));
+    const root = history.shadowRoot!;
+    const when = (id: string) => root.querySelector(`li[data-session="${id}"] .when`)?.textContent?.trim();
+    const toTheSecond = (startedAt: number) =>
+      new Date(startedAt).toLocaleString(undefined, {
+        dateStyle: 'medium',
+        timeStyle: 'medium',
+        timeZone: 'UTC',
+      });
+    await expect.element(page.getByText('20 of 22 sessions shown')).toBeVisible();
+    expect(when('s-19')).toBe(toTheSecond(last));
+    await userEvent.click(page.getByRole('button', { name: 'Show older sessions' }));
+    await expect.poll(() => when('s-20')).toBe(toTheSecond(last - 30_000));
+    expect(when('s-19')).toBe(toTheSecond(last));
+  });
+
   it('shows older sessions that began at the same moment, the same session imported twice', async () => {
     const bundles = await dailySessions(22);
     const oldest = bundles.at(-3)!.session.startedAt;

@@ -7,8 +7,8 @@ function begun(hour: number, minute: number, second: number, utcOffsetMin = 0) {
 }
 
 /** sessionTimes in en-US, every space a plain one: ICU puts a narrow one before AM. */
-function timesOf(sessions: ReturnType<typeof begun>[]): string[] {
-  return sessionTimes(sessions, 'en-US').map((time) => time.replace(/\s/g, ' '));
+function timesOf(sessions: ReturnType<typeof begun>[], unlisted: ReturnType<typeof begun>[] = []): string[] {
+  return sessionTimes(sessions, 'en-US', unlisted).map((time) => time.replace(/\s/g, ' '));
 }
 
 describe('sessionTimes', () => {
@@ -41,5 +41,12 @@ describe('sessionTimes', () => {
       'Nov 23, 2026, 8:02:30 AM',
       'Nov 23, 2026, 8:02:05 AM',
     ]);
+  });
+
+  it('tells the last listed apart from those after it not yet listed (the next page), as they will be once listed', () => {
+    const listed = [begun(9, 15, 0), begun(8, 2, 40)];
+    expect(timesOf(listed, [begun(8, 2, 10)])).toEqual(['Nov 23, 2026, 9:15 AM', 'Nov 23, 2026, 8:02:40 AM']);
+    expect(timesOf([begun(8, 2, 10)], [begun(8, 2, 10)])).toEqual(['Nov 23, 2026, 8:02:10 AM (1 of 2)']);
+    expect(timesOf([...listed, begun(8, 2, 10)]).slice(0, 2)).toEqual(timesOf(listed, [begun(8, 2, 10)]));
   });
 });
