@@ -30,6 +30,7 @@ import { sessionTimes } from './session-times.ts';
 import {
   backButton,
   buttonStyles,
+  cardListStyles,
   factStyles,
   factsLine,
   fieldStyles,
@@ -138,6 +139,7 @@ type SetsShown = { readonly updatedAt: number } & (
 export class BbHistory extends LitElement {
   static override styles = [
     buttonStyles,
+    cardListStyles,
     fieldStyles,
     visuallyHidden,
     factStyles,
@@ -219,20 +221,6 @@ export class BbHistory extends LitElement {
       .file:has(:focus-visible) {
         outline: 4px solid var(--bb-focus, #facc15);
         outline-offset: 2px;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 0.75rem;
-      }
-      li {
-        display: grid;
-        gap: 0.5rem;
-        padding: 0.75rem 1rem;
-        border: 1px solid var(--bb-border, #3b4656);
-        border-radius: 0.75rem;
       }
       li.deleted {
         border-style: dashed;
@@ -533,7 +521,7 @@ export class BbHistory extends LitElement {
                 // Said once over every session's row of files: in each row it would double the list.
                 html`<p class="facts">${FILE_KINDS}</p>`
               }
-              <ul aria-label="Saved sessions">${rows}</ul>
+              <ul class="cards" aria-label="Saved sessions">${rows}</ul>
               <div class="more">
                 <span class="facts">${shownOf(h.sessions.length, count)}</span>
                 ${

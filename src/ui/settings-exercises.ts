@@ -25,7 +25,7 @@ import {
   learnedText,
 } from './format.ts';
 import { PROGRESS_LABEL } from './settings-session.ts';
-import { unbroken } from './styles.ts';
+import { cardListStyles, unbroken } from './styles.ts';
 import type { TypedCorrections } from './typed-corrections.ts';
 
 export type WeightsAsLastTime = Readonly<Partial<Record<ExerciseId, number>>>;
@@ -67,7 +67,7 @@ export class ExercisesFieldset {
     return html`
       <fieldset>
         <legend>Exercises, in session order</legend>
-        <ol>
+        <ol class="cards">
           ${repeat(
             s.exercises,
             (choice) => choice.id,
@@ -264,21 +264,9 @@ type FieldWords = TypedField['words'];
 
 type Limits = { readonly min: number; readonly max: number };
 
-export const exercisesStyles = css`
-  ol {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.75rem;
-  }
-  li {
-    border: 1px solid var(--bb-border, #3b4656);
-    border-radius: 0.75rem;
-    padding: 0.75rem 1rem;
-    display: grid;
-    gap: 0.6rem;
-  }
+export const exercisesStyles = [
+  cardListStyles,
+  css`
   li.left-out .dose {
     opacity: 0.55;
   }
@@ -317,7 +305,7 @@ export const exercisesStyles = css`
   /* Phones up to 384 px (360, 375): an exercise's box and its head give up some of their margins, as
      the list's box does (see bb-settings), so that each stays inside the list's. */
   @media (max-width: 24rem) {
-    li {
+    .cards > li {
       padding-inline: 0.5rem;
     }
     .head {
@@ -336,7 +324,7 @@ export const exercisesStyles = css`
   /* Text at twice its size on a phone (180 px): the boxes in boxes give up more of their margins,
      and the move buttons go under a name that does not fit beside them. */
   @media (max-width: 18rem) {
-    li {
+    .cards > li {
       padding-inline: 0.4rem;
     }
     .head {
@@ -361,4 +349,5 @@ export const exercisesStyles = css`
     align-items: center;
     gap: 0.5rem 0.75rem;
   }
-`;
+`,
+];

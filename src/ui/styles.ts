@@ -153,6 +153,28 @@ export const unbrokenStyles = css`
   }
 `;
 
+/**
+ * A list of cards, a bordered box to each item, its parts one under another: History's sessions and
+ * Settings' exercises, written alike here so that the two screens space their cards and what is in
+ * them the same.
+ */
+export const cardListStyles = css`
+  .cards {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .cards > li {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--bb-border, #3b4656);
+    border-radius: 0.75rem;
+  }
+`;
+
 /** Each fact a block of its own in the line, as wide as the fact or the whole line: see factsLine. */
 export const factStyles = css`
   ${unbrokenStyles}

@@ -3,6 +3,8 @@
 // notes in lines a person can read, not lines across the whole screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
+import { SessionStore } from '../../src/store/session-store.ts';
+import { recordSession } from '../unit/export/recorded-session.ts';
 import { type AppShell, mountApp, openScreenFromHeader } from './app-shell.ts';
 import { layOutAsTheApp } from './mount.ts';
 
@@ -46,5 +48,48 @@ describe('Settings on a laptop', () => {
       .shadowRoot!.querySelector('bb-settings')!
       .shadowRoot!.querySelector('fieldset .note')!;
     expect(note.getBoundingClientRect().width).toBeLessThan(960);
+  });
+});
+
+describe('the cards of Settings and History', () => {
+  let mounted: AppShell;
+  let restore: () => Promise<void>;
+  const name = `settings-column-${Date.now()}`;
+
+  beforeAll(async () => {
+    restore = await layOutAsTheApp(1366, 768);
+    const seed = await SessionStore.open({ name });
+    await seed.importBundles([await recordSession()]);
+    seed.close();
+    mounted = await mountApp({ start: true, openStore: () => SessionStore.open({ name }) });
+  });
+
+  afterAll(async () => {
+    mounted.remove();
+    indexedDB.deleteDatabase(name);
+    await restore();
+  });
+
+  /** How `screen` spaces its list of cards and the first card's parts, as the browser laid them out. */
+  function cardSpacing(screen: 'bb-settings' | 'bb-history', list: string) {
+    const root = mounted.shell.shadowRoot!.querySelector(screen)!.shadowRoot!;
+    const cards = getComputedStyle(root.querySelector(list)!);
+    const card = getComputedStyle(root.querySelector(`${list} > li`)!);
+    return {
+      between: cards.rowGap,
+      within: card.rowGap,
+      padding: card.padding,
+      border: `${card.borderTopWidth} ${card.borderTopStyle}`,
+      corners: card.borderRadius,
+    };
+  }
+
+  it("space a session's card as an exercise's, between the cards and within each", async () => {
+    await openScreenFromHeader('History');
+    await expect.element(page.getByRole('list', { name: 'Saved sessions' })).toBeVisible();
+    const history = cardSpacing('bb-history', 'ul');
+    await openScreenFromHeader('Settings');
+    await expect.element(page.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
+    expect(cardSpacing('bb-settings', 'fieldset ol')).toEqual(history);
   });
 });
