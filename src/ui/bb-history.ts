@@ -525,8 +525,10 @@ export class BbHistory extends LitElement {
               <div class="more">
                 <span class="facts">${shownOf(h.sessions.length, count)}</span>
                 ${
+                  // Greyed out while anything runs, though not disabled: a disabled button loses the
+                  // keyboard's focus, which the page it reads would otherwise find on the page's body.
                   h.sessions.length < count
-                    ? html`<button @click=${() => this.run(() => this.persistence.showMoreSessions())} ?disabled=${this.working}>Show older sessions</button>`
+                    ? html`<button aria-disabled=${this.working ? 'true' : 'false'} @click=${this.onShowOlder}>Show older sessions</button>`
                     : null
                 }
               </div>
@@ -879,6 +881,20 @@ export class BbHistory extends LitElement {
     // The button pressed went with the sessions: the focus goes to the screen's heading, not the top of
     // the page, and a screen reader reads on to the notice of what was deleted.
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+  };
+
+  /**
+   * The next page of older sessions, and the keyboard's focus on the first of them, its Sets: it goes
+   * on through them, where from Show older sessions (moved below them, or gone with the last page) it
+   * went past them all.
+   */
+  private onShowOlder = async (): Promise<void> => {
+    if (this.working) return;
+    const listed = this.history.value.sessions.length;
+    await this.run(() => this.persistence.showMoreSessions());
+    await this.updateComplete;
+    const firstAdded = this.renderRoot.querySelectorAll('li[data-session]')[listed];
+    firstAdded?.querySelector<HTMLElement>('.session-actions button')?.focus();
   };
 
   private async run(work: () => Promise<void>): Promise<void> {

@@ -37,11 +37,13 @@ export const buttonStyles = css`
     background: transparent;
   }
   /* A button that does nothing now must not look like one that does: a tap on it would seem lost. */
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     opacity: 0.45;
     cursor: not-allowed;
   }
-  button:disabled:hover {
+  button:disabled:hover,
+  button[aria-disabled='true']:hover {
     border-color: var(--bb-border, #3b4656);
   }
 `;

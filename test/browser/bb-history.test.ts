@@ -1637,6 +1637,37 @@ describe('bb-history over years', () => {
     expect(when('s-19')).toBe(toTheSecond(last));
   });
 
+  it('keeps the keyboard on Show older sessions while the page is read, then on the first session it added', async () => {
+    const persistence = await persistenceWith(await dailySessions(25));
+    const history = await mount('bb-history', persistence);
+    const root = history.shadowRoot!;
+    const more = page.getByRole('button', { name: 'Show older sessions' });
+    (more.element() as HTMLElement).focus();
+    const frames: string[] = [];
+    let watching = true;
+    const watch = () => {
+      const inside = root.activeElement;
+      frames.push(inside ? (inside.getAttribute('aria-label') ?? inside.textContent!.trim()) : 'body');
+      if (watching) requestAnimationFrame(watch);
+    };
+    watch();
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => root.querySelectorAll('li[data-session]').length).toBe(25);
+    const firstAdded = root.querySelectorAll('li[data-session]')[20]!;
+    const itsSets = firstAdded.querySelector('button')!;
+    await expect.poll(() => root.activeElement).toBe(itsSets);
+    watching = false;
+    expect(itsSets.getAttribute('aria-label')).toMatch(/^Sets of /);
+    expect(
+      frames.filter(
+        (frame) => frame !== 'Show older sessions' && frame !== itsSets.getAttribute('aria-label'),
+      ),
+    ).toEqual([]);
+    // The keyboard goes on through that session's buttons, not past the sessions it added.
+    await userEvent.tab();
+    expect(root.activeElement?.getAttribute('aria-label')).toMatch(/^Export .* as FIT$/);
+  });
+
   it('shows older sessions that began at the same moment, the same session imported twice', async () => {
     const bundles = await dailySessions(22);
     const oldest = bundles.at(-3)!.session.startedAt;
