@@ -1,39 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sessionsOfItsMinuteAfter } from '../../../src/app/history-reading.ts';
-import type { SessionBundle } from '../../../src/store/records.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
-import { summarize } from '../../../src/store/summary.ts';
+import { finishedSession } from '../../set-record.ts';
 
 let dbCounter = 0;
-
-/** A finished session of nothing, begun at `startedAt`. */
-function bundle(id: string, startedAt: number): SessionBundle {
-  return {
-    session: {
-      id,
-      startedAt,
-      utcOffsetMin: 0,
-      endedAt: startedAt + 60_000,
-      status: 'finished',
-      updatedAt: startedAt + 60_000,
-      plan: [],
-      snapshot: null,
-      summary: summarize([], [], 60_000),
-      sources: [],
-      gaps: [],
-    },
-    sets: [],
-    events: [],
-    heartRate: [],
-    motion: [],
-  };
-}
 
 /** A store of sessions begun `secondsAfter` 8:02 on 23 November 2026 (UTC), ids s0, s1… in that order. */
 async function storeOf(...secondsAfter: number[]): Promise<SessionStore> {
   const store = await SessionStore.open({ name: `history-reading-${++dbCounter}` });
   const at = Date.UTC(2026, 10, 23, 8, 2);
-  await store.importBundles(secondsAfter.map((s, i) => bundle(`s${i}`, at + s * 1000)));
+  await store.importBundles(secondsAfter.map((s, i) => finishedSession(`s${i}`, at + s * 1000, [])));
   return store;
 }
 
