@@ -12,7 +12,8 @@
 //   device-members.ts          each device as the app follows it: virtual strap, phone, replay, Bluetooth
 //   device-source.ts           the one source read from them: heart rate by rank, motion, their name
 //   motion-counting.ts         which device's motion counts each exercise, the set under way kept by its own
-//   remembered-devices.ts      the devices and the virtual habit kept from one visit to the next
+//   remembered-devices.ts      the Bluetooth devices kept from one visit to the next
+//   virtual-strap-habit.ts     how the virtual strap's simulated person follows the screen, kept likewise
 //   earlier-visit-devices.ts   those devices connected again with no tap, in turn and by themselves
 //   lost-device-retries.ts     the devices given up for lost, tried again by themselves
 //   page-streaming.ts          the devices' streams as the page is hidden, shown or gone, and a session runs
@@ -66,11 +67,10 @@ import {
   BLUETOOTH_DEVICES_KEY,
   forgetPermission,
   type KnownDevice,
-  parseHabit,
   parseKnownDevices,
-  VIRTUAL_HABIT_KEY,
 } from './remembered-devices.ts';
 import type { ExportedFile } from './session-files.ts';
+import { VirtualStrapHabit } from './virtual-strap-habit.ts';
 
 export {
   countedByMotion,
@@ -118,7 +118,8 @@ export {
   outOfReachCountedInPlace,
   RECORDING_WORDS,
 } from './device-words.ts';
-export { BLUETOOTH_DEVICES_KEY, type KnownDevice, VIRTUAL_HABIT_KEY } from './remembered-devices.ts';
+export { BLUETOOTH_DEVICES_KEY, type KnownDevice } from './remembered-devices.ts';
+export { VIRTUAL_HABIT_KEY } from './virtual-strap-habit.ts';
 
 export interface DevicesOptions {
   readonly now: () => number;
@@ -151,8 +152,7 @@ export class Devices extends Model<DeviceState> {
   private readonly joining = new WeakSet<Member>();
   /** The devices the source last published reads from. */
   private sourceMembers: readonly Member[] = [];
-  private readonly habitStore: JsonStore<Habit>;
-  private virtualHabit: Habit;
+  private readonly virtualHabit: VirtualStrapHabit;
   private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
   /** The devices of an earlier visit, connected again with no tap. */
   private readonly earlierVisit: EarlierVisitDevices;
@@ -178,8 +178,7 @@ export class Devices extends Model<DeviceState> {
       battery: null,
       devices: [],
     });
-    this.habitStore = new JsonStore(options.storage ?? null, VIRTUAL_HABIT_KEY, parseHabit, () => 'usual');
-    this.virtualHabit = this.habitStore.load();
+    this.virtualHabit = new VirtualStrapHabit(options.storage ?? null);
     this.knownDevices = new JsonStore(
       options.storage ?? null,
       BLUETOOTH_DEVICES_KEY,
@@ -245,8 +244,7 @@ export class Devices extends Model<DeviceState> {
    * on; the virtual strap connected later, or after a reload, has the same habit.
    */
   setVirtualHabit(habit: Habit): void {
-    this.virtualHabit = habit;
-    this.habitStore.save(habit);
+    this.virtualHabit.choose(habit);
     this.active.virtual?.setHabit(habit);
   }
 
@@ -629,7 +627,7 @@ export class Devices extends Model<DeviceState> {
   }
 
   private createVirtualMember(): Member {
-    return virtualMember({ seed: this.options.seed, now: this.options.now, habit: this.virtualHabit });
+    return virtualMember({ seed: this.options.seed, now: this.options.now, habit: this.virtualHabit.habit });
   }
 
   /** What the devices' streams are timed by, and whether they are stopped on purpose. */

@@ -1,11 +1,8 @@
 // What the app remembers of the person's devices from one visit to the next: the Bluetooth devices
-// picked, to connect to again with no chooser, and the virtual person's habit.
+// picked, to connect to again with no chooser.
 
 import { BLE_DEVICE_KINDS, type BleDeviceKind } from '../sensors/ble/device-kinds.ts';
-import { HABITS, type Habit } from '../sensors/virtual/choreography.ts';
 
-/** Where the virtual person's habit is kept: a choice made to try the app survives a reload. */
-export const VIRTUAL_HABIT_KEY = 'backbeat.virtual-habit.v1';
 /** Where the Bluetooth devices picked are kept, to connect to again on the next visit. */
 export const BLUETOOTH_DEVICES_KEY = 'backbeat.bluetooth-devices.v1';
 
@@ -26,11 +23,6 @@ export function parseKnownDevices(value: unknown): readonly KnownDevice[] {
       typeof d.kind === 'string' &&
       Object.hasOwn(BLE_DEVICE_KINDS, d.kind),
   );
-}
-
-/** A habit read back from storage; anything else (an older or hand-edited value) is the usual one. */
-export function parseHabit(value: unknown): Habit {
-  return HABITS.find((h) => h === value) ?? 'usual';
 }
 
 /**

@@ -1,8 +1,8 @@
 // What the app reads back of the person's devices from one visit to the next: what storage holds may
-// be older, hand-edited or of another build, and only what is a device or a habit comes back.
+// be older, hand-edited or of another build, and only what is a device comes back.
 
 import { describe, expect, it } from 'vitest';
-import { parseHabit, parseKnownDevices } from '../../../src/app/remembered-devices.ts';
+import { parseKnownDevices } from '../../../src/app/remembered-devices.ts';
 
 describe('the devices kept from an earlier visit', () => {
   it('come back in the order they were picked: a strap and a watch', () => {
@@ -43,23 +43,5 @@ describe('the devices kept from an earlier visit', () => {
       { id: 'h10-id', kind: 'polar' },
       { id: 'bangle-id', kind: 'bangle', name: 'Bangle.js 1a2b' },
     ]);
-  });
-});
-
-describe("the virtual person's habit kept from an earlier visit", () => {
-  it('comes back as it was chosen', () => {
-    expect(['usual', 'follows', 'wrong-way', 'up-early', 'stays-up'].map(parseHabit)).toEqual([
-      'usual',
-      'follows',
-      'wrong-way',
-      'up-early',
-      'stays-up',
-    ]);
-  });
-
-  it('is the usual one where none, or none known, was kept', () => {
-    expect([null, undefined, '', 'Follows', 'lazy', 3, ['follows']].map(parseHabit)).toEqual(
-      Array(7).fill('usual'),
-    );
   });
 });
