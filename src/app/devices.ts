@@ -38,7 +38,7 @@ import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-mot
 import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { Placement } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
-import { JsonStore, type KeyValueStorage } from '../workout/json-store.ts';
+import type { KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import {
@@ -63,12 +63,7 @@ import { type HeardOfDevice, MotionCounting, type SetUnderWay } from './motion-c
 import { PageStreaming } from './page-streaming.ts';
 import { personLocale } from './person-locale.ts';
 import { recordingFile, recordingOf } from './recording-file.ts';
-import {
-  BLUETOOTH_DEVICES_KEY,
-  forgetPermission,
-  type KnownDevice,
-  parseKnownDevices,
-} from './remembered-devices.ts';
+import { forgetPermission, RememberedDevices } from './remembered-devices.ts';
 import type { ExportedFile } from './session-files.ts';
 import { VirtualStrapHabit } from './virtual-strap-habit.ts';
 
@@ -153,7 +148,7 @@ export class Devices extends Model<DeviceState> {
   /** The devices the source last published reads from. */
   private sourceMembers: readonly Member[] = [];
   private readonly virtualHabit: VirtualStrapHabit;
-  private readonly knownDevices: JsonStore<readonly KnownDevice[]>;
+  private readonly rememberedDevices: RememberedDevices;
   /** The devices of an earlier visit, connected again with no tap. */
   private readonly earlierVisit: EarlierVisitDevices;
   /** Whether the devices' streams run, as the page is shown, hidden or gone and a session runs. */
@@ -179,12 +174,7 @@ export class Devices extends Model<DeviceState> {
       devices: [],
     });
     this.virtualHabit = new VirtualStrapHabit(options.storage ?? null);
-    this.knownDevices = new JsonStore(
-      options.storage ?? null,
-      BLUETOOTH_DEVICES_KEY,
-      parseKnownDevices,
-      () => [],
-    );
+    this.rememberedDevices = new RememberedDevices(options.storage ?? null);
     this.pageStreaming = new PageStreaming(this.pageWindow(), {
       suspendStreams: () => {
         for (const m of this.members) void m.session?.suspendStreams();
@@ -199,7 +189,7 @@ export class Devices extends Model<DeviceState> {
     });
     this.earlierVisit = new EarlierVisitDevices({
       connect: (device, kind) => this.useBluetoothDevice(device, kind, true),
-      isKnown: (id) => this.knownDevices.load().some((d) => d.id === id),
+      isKnown: (id) => this.rememberedDevices.has(id),
       isListed: (id) => this.members.some((m) => m.status.id === id),
       update: (patch) => this.update(patch),
       pace: () => this.pageStreaming.pace(),
@@ -252,7 +242,7 @@ export class Devices extends Model<DeviceState> {
     // Left for the virtual strap, a device is not connected again on the next visit, nor on this one.
     // Its permission is kept, unlike one taken out with × (see disconnectDevice): this sets the
     // person's own devices aside for a try, a demo or a day the strap is flat, not for good.
-    this.knownDevices.clear();
+    this.rememberedDevices.forgetAll();
     // Those waiting their first try are tried no more either (the one being tried ends its try).
     this.earlierVisit.stopFirstTries();
     this.earlierVisit.stopAwaiting(() => true);
@@ -344,7 +334,7 @@ export class Devices extends Model<DeviceState> {
    */
   async reconnectKnownDevices(): Promise<void> {
     const bluetooth = bluetoothOf(this.options.navigator);
-    const known = this.knownDevices.load();
+    const known = this.rememberedDevices.list();
     if (!bluetooth || typeof bluetooth.getDevices !== 'function' || known.length === 0) return;
     let granted: BluetoothDevice[];
     try {
@@ -370,7 +360,7 @@ export class Devices extends Model<DeviceState> {
    * strap (see useVirtualStrap) sets their own devices aside for now.
    */
   disconnectDevice(id: string): void {
-    this.remember(this.knownDevices.load().filter((d) => d.id !== id));
+    this.rememberedDevices.forget(id);
     const awaited = this.earlierVisit.awaitedWithId(id);
     if (awaited) void forgetPermission(awaited.device);
     // "It is tried again by itself" is no longer so.
@@ -458,7 +448,7 @@ export class Devices extends Model<DeviceState> {
       await joined.session.connect();
       // Let go while it was connected again with no tap (the virtual strap chosen meanwhile): it
       // answered too late to take the place the person gave another, and is not known any more.
-      if (quiet && !this.knownDevices.load().some((d) => d.id === device.id)) {
+      if (quiet && !this.rememberedDevices.has(device.id)) {
         member.close();
         return false;
       }
@@ -475,10 +465,7 @@ export class Devices extends Model<DeviceState> {
         ...this.earlierVisit.awaitedOfKindBut(kind, device.id),
       ]);
       this.earlierVisit.stopAwaiting((a) => a.device.id === device.id || replacedIds.has(a.device.id));
-      this.remember([
-        ...this.knownDevices.load().filter((d) => d.id !== device.id && !replacedIds.has(d.id)),
-        { id: device.id, kind },
-      ]);
+      this.rememberedDevices.keep({ id: device.id, kind }, replacedIds);
       return true;
     } catch (error) {
       // Held on the page's streams (see heldWhileUnchanged), it would keep each failed try alive.
@@ -493,11 +480,6 @@ export class Devices extends Model<DeviceState> {
       if (!quiet && !letGo) this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
       return false;
     }
-  }
-
-  private remember(devices: readonly KnownDevice[]): void {
-    if (devices.length) this.knownDevices.save(devices);
-    else this.knownDevices.clear();
   }
 
   /** Shows what a Bluetooth device has to say, and takes down what is over by itself (see problemNewsOf). */
