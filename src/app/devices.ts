@@ -12,6 +12,7 @@
 //   device-members.ts          each device as the app follows it: virtual strap, phone, replay, Bluetooth
 //   device-source.ts           the one source read from them: heart rate by rank, motion, their name
 //   motion-counting.ts         which device's motion counts each exercise, the set under way kept by its own
+//   recording-replays.ts       the recordings played in place of the devices, and a file picked read as one
 //   remembered-devices.ts      the Bluetooth devices kept from one visit to the next
 //   virtual-strap-habit.ts     how the virtual strap's simulated person follows the screen, kept likewise
 //   earlier-visit-devices.ts   those devices connected again with no tap, in turn and by themselves
@@ -20,7 +21,7 @@
 // Their names the rest of the app reads are exported from here too.
 
 import { BehaviorSubject, combineLatest, filter, firstValueFrom, type Observable, Subscription } from 'rxjs';
-import { parseRecording, type Recording } from '../protocol/recording.ts';
+import type { Recording } from '../protocol/recording.ts';
 import {
   BLE_DEVICE_KINDS,
   type BleDeviceKind,
@@ -35,7 +36,6 @@ import {
 } from '../sensors/ble/errors.ts';
 import type { GattSession } from '../sensors/ble/gatt-session.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
-import { ReplaySource, replayName } from '../sensors/replay/replay-source.ts';
 import type { Placement } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { KeyValueStorage } from '../workout/json-store.ts';
@@ -48,7 +48,6 @@ import {
   type MemberStreams,
   memberSeen,
   phoneMember,
-  replayMember,
   sameMembers,
   virtualMember,
 } from './device-members.ts';
@@ -56,13 +55,13 @@ import { devicesTogether } from './device-needs.ts';
 import { problemNewsOf } from './device-problem-news.ts';
 import { byHeartRateRank, heartRateFrom, sourceOf } from './device-source.ts';
 import type { DeviceKind, DeviceState, DeviceStatus, Source } from './device-status.ts';
-import { noBluetoothNotice, notFoundWords, RECORDING_WORDS } from './device-words.ts';
+import { noBluetoothNotice, notFoundWords } from './device-words.ts';
 import { EarlierVisitDevices } from './earlier-visit-devices.ts';
 import { LostDeviceRetries } from './lost-device-retries.ts';
 import { type HeardOfDevice, MotionCounting, type SetUnderWay } from './motion-counting.ts';
 import { PageStreaming } from './page-streaming.ts';
-import { personLocale } from './person-locale.ts';
 import { recordingFile, recordingOf } from './recording-file.ts';
+import { type PickedFile, RecordingReplays, recordingOfFile } from './recording-replays.ts';
 import { forgetPermission, RememberedDevices } from './remembered-devices.ts';
 import type { ExportedFile } from './session-files.ts';
 import { VirtualStrapHabit } from './virtual-strap-habit.ts';
@@ -131,12 +130,8 @@ export class Devices extends Model<DeviceState> {
   private readonly source: BehaviorSubject<Source>;
   readonly source$: Observable<Source>;
   private members: Member[] = [];
-  /** The recording last replayed, to play again once it has ended. */
-  private lastReplay: {
-    readonly recording: Recording;
-    readonly placement?: Placement;
-    readonly fileName?: string;
-  } | null = null;
+  /** The recordings played in place of the devices. */
+  private readonly replays: RecordingReplays;
   private memberSubscriptions = new Subscription();
   /** What each device's streams last said of it: its connection, its motion refused or stopped. */
   private readonly heard = new WeakMap<Member, HeardOfDevice>();
@@ -197,6 +192,14 @@ export class Devices extends Model<DeviceState> {
     this.lostRetries = new LostDeviceRetries({
       lostSessions: () => this.lostSessions(),
       pace: () => this.pageStreaming.pace(),
+    });
+    this.replays = new RecordingReplays({
+      streams: () => this.memberStreams(),
+      play: (replay) => {
+        // A device of the last visit joining would end the replay: it is tried again on the next visit.
+        this.earlierVisit.stopAwaiting(() => true);
+        this.setMembers([replay]);
+      },
     });
     const virtual = this.createVirtualMember();
     this.members = [virtual];
@@ -273,22 +276,12 @@ export class Devices extends Model<DeviceState> {
    * where the device that recorded it is worn, unless `placement` says otherwise.
    */
   replay(recording: Recording, placement?: Placement, fileName?: string): void {
-    this.lastReplay = { recording, placement, fileName };
-    // A device of the last visit joining would end the replay: it is tried again on the next visit.
-    this.earlierVisit.stopAwaiting(() => true);
-    const replay = new ReplaySource(recording, {
-      now: this.options.now,
-      placement,
-      name: replayName(recording, fileName, personLocale()),
-    });
-    this.setMembers([replayMember(replay, recording.startedAt ?? null, this.memberStreams())]);
-    replay.start();
+    this.replays.play(recording, placement, fileName);
   }
 
   /** Plays the recording last replayed again, from its start. */
   replayAgain(): void {
-    const last = this.lastReplay;
-    if (last) this.replay(last.recording, last.placement, last.fileName);
+    this.replays.playAgain();
   }
 
   /**
@@ -305,12 +298,10 @@ export class Devices extends Model<DeviceState> {
   }
 
   /** A file the person picked, as its text: read as a recording and replayed, or why it cannot be said. */
-  replayText(file: { readonly text: string; readonly fileName: string }): void {
-    const parsed = parseRecording(file.text);
-    if (!parsed.ok) this.update({ problem: RECORDING_WORDS.notARecording(parsed.error.message) });
-    // Saved before a device sent anything: it would play as a strap with heart rate only.
-    else if (parsed.value.packets.length === 0) this.update({ problem: RECORDING_WORDS.empty });
-    else this.replay(parsed.value, undefined, file.fileName);
+  replayText(file: PickedFile): void {
+    const read = recordingOfFile(file);
+    if ('problem' in read) this.update({ problem: read.problem });
+    else this.replays.play(read.recording, undefined, file.fileName);
   }
 
   /** Tries again to reach a device the app gave up on, or one of an earlier visit not found, without the chooser. */
