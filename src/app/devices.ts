@@ -4,6 +4,7 @@
 // the one best placed for the exercise.
 //
 // The Devices model below coordinates them; each concern has a module of its own:
+//   bluetooth-chooser.ts       the browser's chooser opened for a kind of device, and what to say when none is picked
 //   device-status.ts           what the app tells of each device and of them all (the types the UI reads)
 //   device-needs.ts            what a set or rest needs of the devices, and which are away (pure)
 //   device-words.ts            what the screens say of the devices (pure)
@@ -13,8 +14,8 @@
 //   device-source.ts           the one source read from them: heart rate by rank, motion, their name
 //   motion-counting.ts         which device's motion counts each exercise, the set under way kept by its own
 //   recording-replays.ts       the recordings played in place of the devices, and a file picked read as one
+//   virtual-strap-habit.ts     how the virtual strap's simulated person follows the screen, kept for the next visit
 //   remembered-devices.ts      the Bluetooth devices kept from one visit to the next
-//   virtual-strap-habit.ts     how the virtual strap's simulated person follows the screen, kept likewise
 //   earlier-visit-devices.ts   those devices connected again with no tap, in turn and by themselves
 //   lost-device-retries.ts     the devices given up for lost, tried again by themselves
 //   page-streaming.ts          the devices' streams as the page is hidden, shown or gone, and a session runs
@@ -22,18 +23,8 @@
 
 import { BehaviorSubject, combineLatest, filter, firstValueFrom, type Observable, Subscription } from 'rxjs';
 import type { Recording } from '../protocol/recording.ts';
-import {
-  BLE_DEVICE_KINDS,
-  type BleDeviceKind,
-  kindOfPicked,
-  requestOptionsFor,
-} from '../sensors/ble/device-kinds.ts';
-import {
-  BluetoothProblem,
-  bluetoothOf,
-  describeBluetoothError,
-  noBluetoothWords,
-} from '../sensors/ble/errors.ts';
+import { type BleDeviceKind, kindOfPicked } from '../sensors/ble/device-kinds.ts';
+import { bluetoothOf, describeBluetoothError } from '../sensors/ble/errors.ts';
 import type { GattSession } from '../sensors/ble/gatt-session.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import type { Placement } from '../sensors/samples.ts';
@@ -41,6 +32,7 @@ import type { Habit } from '../sensors/virtual/choreography.ts';
 import type { KeyValueStorage } from '../workout/json-store.ts';
 import { Model } from '../workout/model.ts';
 import type { ExerciseId } from '../workout/program.ts';
+import { chooseBluetoothDevice } from './bluetooth-chooser.ts';
 import {
   bluetoothMember,
   type JoiningMember,
@@ -387,22 +379,12 @@ export class Devices extends Model<DeviceState> {
   }
 
   private async connectBluetooth(kind: BleDeviceKind): Promise<void> {
-    const spec = BLE_DEVICE_KINDS[kind];
-    let device: BluetoothDevice;
-    try {
-      const bluetooth = bluetoothOf(this.options.navigator);
-      if (!bluetooth) {
-        const words = noBluetoothWords(this.options.navigator.userAgent ?? '');
-        throw new BluetoothProblem('unsupported', words.problem);
-      }
-      // requestDevice must be the first await: it needs the tap's user activation [WB-SPEC].
-      device = await bluetooth.requestDevice(requestOptionsFor(spec));
-    } catch (error) {
-      const problem = describeBluetoothError(error);
-      // Closing the chooser is a choice, not a failure: go quietly back.
-      this.update({ problem: problem.kind === 'cancelled' ? null : problem.message });
+    const chosen = await chooseBluetoothDevice(this.options.navigator, kind);
+    if ('problem' in chosen) {
+      this.update({ problem: chosen.problem });
       return;
     }
+    const { device } = chosen;
     // Picked while its connection from an earlier visit is under way: one connection, not two.
     await this.earlierVisit.attemptUnderWay(device.id);
     const already = this.members.find((m) => m.status.id === device.id);
