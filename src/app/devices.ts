@@ -25,7 +25,7 @@ import { BehaviorSubject, combineLatest, filter, firstValueFrom, type Observable
 import type { Recording } from '../protocol/recording.ts';
 import { type BleDeviceKind, kindOfPicked } from '../sensors/ble/device-kinds.ts';
 import { bluetoothOf, describeBluetoothError } from '../sensors/ble/errors.ts';
-import type { GattSession } from '../sensors/ble/gatt-session.ts';
+import { browserTimers, type GattSession } from '../sensors/ble/gatt-session.ts';
 import { PhoneMotion, requestMotionPermission } from '../sensors/phone/phone-motion.ts';
 import type { Placement } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
@@ -174,17 +174,23 @@ export class Devices extends Model<DeviceState> {
         this.lostRetries.schedule();
       },
     });
-    this.earlierVisit = new EarlierVisitDevices({
-      connect: (device, kind) => this.useBluetoothDevice(device, kind, true),
-      isKnown: (id) => this.rememberedDevices.has(id),
-      isListed: (id) => this.members.some((m) => m.status.id === id),
-      update: (patch) => this.update(patch),
-      pace: () => this.pageStreaming.pace(),
-    });
-    this.lostRetries = new LostDeviceRetries({
-      lostSessions: () => this.lostSessions(),
-      pace: () => this.pageStreaming.pace(),
-    });
+    this.earlierVisit = new EarlierVisitDevices(
+      {
+        connect: (device, kind) => this.useBluetoothDevice(device, kind, true),
+        isKnown: (id) => this.rememberedDevices.has(id),
+        isListed: (id) => this.members.some((m) => m.status.id === id),
+        update: (patch) => this.update(patch),
+        pace: () => this.pageStreaming.pace(),
+      },
+      browserTimers,
+    );
+    this.lostRetries = new LostDeviceRetries(
+      {
+        lostSessions: () => this.lostSessions(),
+        pace: () => this.pageStreaming.pace(),
+      },
+      browserTimers,
+    );
     this.replays = new RecordingReplays({
       streams: () => this.memberStreams(),
       play: (replay) => {

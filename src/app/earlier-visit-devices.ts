@@ -3,6 +3,7 @@
 // limits (see tryAgainDelayMs) or at the person's word.
 
 import { BLE_DEVICE_KINDS, type BleDeviceKind } from '../sensors/ble/device-kinds.ts';
+import type { Timers } from '../sensors/ble/gatt-session.ts';
 import type { DeviceState } from './device-status.ts';
 import { notFoundWords } from './device-words.ts';
 import { type RejoinCircumstances, tryAgainDelayMs } from './rejoin-policy.ts';
@@ -34,13 +35,17 @@ export class EarlierVisitDevices {
   private firstTries: EarlierDevice[] = [];
   /** Devices of an earlier visit that did not answer as the page loaded, tried again now and then. */
   private awaited: EarlierDevice[] = [];
-  private rejoinTimer: ReturnType<typeof setTimeout> | null = null;
+  private rejoinTimer: unknown = null;
   /** The awaited devices are being tried by themselves now: the round schedules the next when it ends. */
   private rejoiningAwaited = false;
   /** Tries of the awaited devices made by themselves since the page loaded. */
   private failedRejoins = 0;
 
-  constructor(private readonly host: EarlierVisitHost) {}
+  /** `timers` space the tries by themselves: the page's own in the app, a fake clock in a test. */
+  constructor(
+    private readonly host: EarlierVisitHost,
+    private readonly timers: Timers,
+  ) {}
 
   /**
    * The first try of each of `known` that the browser still lets the app use (`granted`), one at a
@@ -119,7 +124,7 @@ export class EarlierVisitDevices {
    * schedules the next as it ends, lest two rounds run side by side and each count a failure.
    */
   scheduleRejoin(): void {
-    if (this.rejoinTimer !== null) clearTimeout(this.rejoinTimer);
+    if (this.rejoinTimer !== null) this.timers.clearTimeout(this.rejoinTimer);
     this.rejoinTimer = null;
     if (this.awaited.length === 0 || this.rejoiningAwaited) return;
     const delay = tryAgainDelayMs({
@@ -127,7 +132,7 @@ export class EarlierVisitDevices {
       ...this.host.pace(),
     });
     if (delay === null) return;
-    this.rejoinTimer = setTimeout(() => {
+    this.rejoinTimer = this.timers.setTimeout(() => {
       this.rejoinTimer = null;
       void this.rejoinAwaited();
     }, delay);

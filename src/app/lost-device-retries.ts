@@ -2,7 +2,7 @@
 // now and then (see tryAgainDelayMs): a strap that comes back is not left until the person thinks of
 // Reconnect.
 
-import type { GattSession } from '../sensors/ble/gatt-session.ts';
+import type { GattSession, Timers } from '../sensors/ble/gatt-session.ts';
 import { type RejoinCircumstances, tryAgainDelayMs } from './rejoin-policy.ts';
 
 /** What the devices given up on are found through, and what spaces their tries. */
@@ -14,13 +14,17 @@ export interface LostDeviceHost {
 }
 
 export class LostDeviceRetries {
-  private lostRetryTimer: ReturnType<typeof setTimeout> | null = null;
+  private lostRetryTimer: unknown = null;
   /** The devices given up on are being tried now. */
   private retryingLost = false;
   /** Tries by themselves of the devices given up on, since none was given up on. */
   private failedLostRetries = 0;
 
-  constructor(private readonly host: LostDeviceHost) {}
+  /** `timers` space the tries: the page's own in the app, a fake clock in a test. */
+  constructor(
+    private readonly host: LostDeviceHost,
+    private readonly timers: Timers,
+  ) {}
 
   /**
    * The next try of the devices given up on, by themselves (see tryAgainDelayMs): a strap that
@@ -38,12 +42,12 @@ export class LostDeviceRetries {
             ...this.host.pace(),
           });
     if (delay === null) {
-      if (this.lostRetryTimer !== null) clearTimeout(this.lostRetryTimer);
+      if (this.lostRetryTimer !== null) this.timers.clearTimeout(this.lostRetryTimer);
       this.lostRetryTimer = null;
       return;
     }
     if (this.lostRetryTimer !== null) return;
-    this.lostRetryTimer = setTimeout(() => {
+    this.lostRetryTimer = this.timers.setTimeout(() => {
       this.lostRetryTimer = null;
       void this.retryLost();
     }, delay);
@@ -62,7 +66,7 @@ export class LostDeviceRetries {
 
   /** No try is made any more. */
   dispose(): void {
-    if (this.lostRetryTimer !== null) clearTimeout(this.lostRetryTimer);
+    if (this.lostRetryTimer !== null) this.timers.clearTimeout(this.lostRetryTimer);
     this.lostRetryTimer = null;
   }
 }

@@ -67,7 +67,8 @@ export const LET_GO_TIMEOUT_MS = 2_000;
 /** About 2.5 h of an H10 at 200 Hz plus heart rate; the start (stream context) is what is kept. */
 export const MAX_RECORDED_PACKETS = 50_000;
 
-const browserTimers: Timers = {
+/** The page's own timers, which a test's fake clock stands in for. */
+export const browserTimers: Timers = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

@@ -3,6 +3,8 @@
 // second GATT operation while one is in flight (NetworkError), so unit tests catch unserialised
 // code; and after a disconnect every attribute object it handed out is dead.
 
+import { browserTimers, type Timers } from '../../../../src/sensors/ble/gatt-session.ts';
+
 export interface FakeCharacteristicSpec {
   readonly uuid: string;
   readonly properties?: Partial<BluetoothCharacteristicProperties>;
@@ -34,6 +36,8 @@ export class FakeDevice extends EventTarget {
   reachable = true;
   /** How often the page gave back its permission for the device (forget(), Chrome and Edge). */
   forgotten = 0;
+  /** The clock its answers to a write wait on: the page's timers, or a fake clock a test hands the app too. */
+  timers: Timers = browserTimers;
   /** What forget() fails with, as a browser may (the permission store unreachable); null: it succeeds. */
   forgetFails: Error | null = null;
   /**
@@ -278,7 +282,7 @@ class FakeCharacteristic extends EventTarget {
     });
     // The answers come as notifications after the write's own response, as on a real PMD CP.
     const answers = this.device.script(this.uuid, bytes);
-    setTimeout(() => {
+    this.device.timers.setTimeout(() => {
       for (const answer of answers) this.device.notify(this.uuid, answer);
     }, 0);
   }
