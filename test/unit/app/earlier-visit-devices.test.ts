@@ -26,6 +26,17 @@ async function loadedWith(
   await loaded;
 }
 
+/** A page loaded with a strap of the last visit known, out of reach: its first try made, and when each was. */
+async function loadedWithStrapAway(pace?: Parameters<typeof earlierVisitPage>[1]) {
+  const clock = new FakeClock();
+  const strap = fakeH10();
+  const tries = onClock(strap, clock);
+  strap.reachable = false;
+  const page = earlierVisitPage(clock, pace);
+  await loadedWith(page, clock, [[strap, 'polar']]);
+  return { clock, strap, tries, page };
+}
+
 /** The latest of what the page was told of `key`. */
 function lastTold<K extends 'awaiting' | 'firstTries' | 'problem'>(
   page: ReturnType<typeof earlierVisitPage>,
@@ -63,12 +74,7 @@ describe('the devices of an earlier visit', () => {
   });
 
   it('not found as the page loads, is tried every 15 s for the first minute, then every 30 s, until it is found', async () => {
-    const clock = new FakeClock();
-    const strap = fakeH10();
-    const tries = onClock(strap, clock);
-    strap.reachable = false;
-    const page = earlierVisitPage(clock);
-    await loadedWith(page, clock, [[strap, 'polar']]);
+    const { clock, strap, tries, page } = await loadedWithStrapAway();
     await clock.advance(120_000);
     expect(tries).toEqual([0, 15, 30, 45, 60, 90, 120]);
     strap.reachable = true;
@@ -101,13 +107,8 @@ describe('the devices of an earlier visit', () => {
   });
 
   it('are not tried with the page hidden out of a session, and are again once a session runs', async () => {
-    const clock = new FakeClock();
-    const strap = fakeH10();
-    const tries = onClock(strap, clock);
-    strap.reachable = false;
     let pace = SESSION_RUNNING;
-    const page = earlierVisitPage(clock, () => pace);
-    await loadedWith(page, clock, [[strap, 'polar']]);
+    const { clock, tries, page } = await loadedWithStrapAway(() => pace);
     await clock.advance(20_000);
     // The screen turned off before a session: nobody is waiting for the strap.
     pace = { sessionRunning: false, pageHidden: true };
@@ -123,12 +124,7 @@ describe('the devices of an earlier visit', () => {
   });
 
   it('are tried at once at the person’s word, said again not to be found, and no more once forgotten', async () => {
-    const clock = new FakeClock();
-    const strap = fakeH10();
-    const tries = onClock(strap, clock);
-    strap.reachable = false;
-    const page = earlierVisitPage(clock);
-    await loadedWith(page, clock, [[strap, 'polar']]);
+    const { clock, strap, tries, page } = await loadedWithStrapAway();
     await clock.advance(5_000);
     const toldBefore = page.told.length;
     await page.devices.rejoinAwaitedNow(strap.id);

@@ -70,6 +70,17 @@ function dropOutOfReach(clock: FakeClock, ...straps: Strap[]): number {
   return clock.now() / 1000;
 }
 
+/** A strap connected, dropped out of reach, and given up on by its own reconnection at the end of its window. */
+async function givenUpOn() {
+  const clock = new FakeClock();
+  const strap = await connectedStrap(clock);
+  const retries = retriesOf(clock, [strap]);
+  const droppedS = dropOutOfReach(clock, strap);
+  await clock.advance(RECONNECT_WINDOW_MS);
+  expect(strap.session.connection$.value).toBe('lost');
+  return { clock, strap, retries, droppedS, ownTries: strap.attemptsAtS.length };
+}
+
 const sinceS = (fromS: number, times: readonly number[]) => times.map((t) => t - fromS);
 
 describe('a strap out of reach', () => {
@@ -94,13 +105,7 @@ describe('a strap out of reach', () => {
   });
 
   it('back just after the window is found by the first retry, 15 s after it was given up', async () => {
-    const clock = new FakeClock();
-    const strap = await connectedStrap(clock);
-    const retries = retriesOf(clock, [strap]);
-    const droppedS = dropOutOfReach(clock, strap);
-    await clock.advance(RECONNECT_WINDOW_MS);
-    expect(strap.session.connection$.value).toBe('lost');
-    const ownTries = strap.attemptsAtS.length;
+    const { clock, strap, retries, droppedS, ownTries } = await givenUpOn();
     await clock.advance(3_500);
     strap.device.reachable = true;
     await clock.advance(15_000 - 3_500 - 1);
@@ -116,12 +121,7 @@ describe('a strap out of reach', () => {
   });
 
   it('staying away is tried every 15 s for the first minute, then every 30 s; lost again, at 15 s again', async () => {
-    const clock = new FakeClock();
-    const strap = await connectedStrap(clock);
-    const retries = retriesOf(clock, [strap]);
-    let droppedS = dropOutOfReach(clock, strap);
-    await clock.advance(RECONNECT_WINDOW_MS);
-    let ownTries = strap.attemptsAtS.length;
+    const { clock, strap, retries, droppedS, ownTries } = await givenUpOn();
     await clock.advance(125_000);
     expect(sinceS(droppedS, strap.attemptsAtS.slice(ownTries))).toEqual([
       86.5, 101.5, 116.5, 131.5, 161.5, 191.5,
@@ -131,11 +131,11 @@ describe('a strap out of reach', () => {
     expect(strap.session.connection$.value).toBe('connected');
 
     // Given up on a second time: its tries start again from the first.
-    droppedS = dropOutOfReach(clock, strap);
+    const droppedAgainS = dropOutOfReach(clock, strap);
     await clock.advance(RECONNECT_WINDOW_MS);
-    ownTries = strap.attemptsAtS.length;
+    const ownTriesAgain = strap.attemptsAtS.length;
     await clock.advance(30_000);
-    expect(sinceS(droppedS, strap.attemptsAtS.slice(ownTries))).toEqual([86.5, 101.5]);
+    expect(sinceS(droppedAgainS, strap.attemptsAtS.slice(ownTriesAgain))).toEqual([86.5, 101.5]);
     retries.dispose();
     strap.session.close();
   });
