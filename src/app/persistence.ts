@@ -573,8 +573,8 @@ export class Persistence {
 
   private async onTabMessage(message: TabMessage): Promise<void> {
     if (message.type === 'move') return this.handover.moveAsked(message.sessionId);
-    if (message.type === 'deleted') this.deletes.forgetEnded((ended) => ended === message.sessionId);
-    if (message.type === 'deleted-all') this.deletes.forgetEnded(() => true);
+    if (message.type === 'deleted') this.deletes.deletedElsewhere((ended) => ended === message.sessionId);
+    if (message.type === 'deleted-all') this.deletes.deletedElsewhere(() => true);
     await this.refresh();
     await this.unfinishedOffer.lookForUnfinished();
   }

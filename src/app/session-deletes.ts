@@ -92,6 +92,18 @@ export class SessionDeletes {
   }
 
   /**
+   * Sessions deleted in another tab: this tab lets go of what it held of them (forgetEnded), and the
+   * room the delete freed goes at once to the sessions still waiting for it here, where they waited
+   * up to FULL_STORE_RETRY_MS for their own retry. Those deleted have left the line for room first, so
+   * that nothing of them is written back; and the word comes once the delete is committed
+   * (deleteSession), so that the room is there.
+   */
+  deletedElsewhere(deleted: (sessionId: string) => boolean): void {
+    this.forgetEnded(deleted);
+    void this.host.fullStore.catchUp('freed elsewhere');
+  }
+
+  /**
    * The session that ended last in this tab, deleted (here or in another tab), is let go from memory
    * too: kept there, it was still offered as a file from its summary and, storage failing later, in a
    * backup, and a correction on its summary wrote it back into the history. One still being recorded

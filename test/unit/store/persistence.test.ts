@@ -2930,6 +2930,91 @@ describe('Persistence', () => {
     }
   });
 
+  it('writes the session a full store refused here as soon as another tab deletes one, not once its own wait for room is over', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    const deleting = new Page(name, undefined, deletingTabs);
+    await recording.persistence.start();
+    await deleting.persistence.start();
+    await deleting.finishedSessions(1);
+    const older = deleting.persistence.history.state.sessions[0]!.id;
+    const restore = fullUntilADelete();
+    try {
+      recording.session.start();
+      const waiting = recording.persistence.history.state.recordingId!;
+      recording.reps(2);
+      recording.session.finish();
+      await recording.persistence.flush();
+      expect(recording.persistence.history.state.problem?.kind).toBe('quota');
+      expect(await recording.store!.getSession(waiting)).toBeUndefined();
+
+      // The older session deleted in the other tab makes the room this tab's session waits for.
+      await deleting.persistence.deleteSession(older);
+      // Within a second, where this tab's own wait for room (FULL_STORE_RETRY_MS) is half a minute.
+      await vi.waitFor(
+        async () => {
+          expect((await recording.store!.getSession(waiting))?.status).toBe('finished');
+          expect(recording.persistence.history.state).toMatchObject({ storage: 'saving', problem: null });
+        },
+        { timeout: 1000 },
+      );
+      expect(recording.asksBeforeClosing()).toBe(false);
+    } finally {
+      restore();
+    }
+    await recording.persistence.dispose();
+    await deleting.persistence.dispose();
+  });
+
+  it('writes nothing of the session another tab deleted the partial row of when that delete frees room for others waiting here', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    const deleting = new Page(name, undefined, deletingTabs);
+    await recording.persistence.start();
+    await deleting.persistence.start();
+    recording.session.start();
+    recording.reps(2);
+    await recording.persistence.flush();
+    const deleted = recording.persistence.history.state.recordingId!;
+    const restore = fullUntilADelete();
+    let next: string;
+    try {
+      // The rest of the first session, and all of the next, are refused: both wait for room here.
+      recording.reps(3);
+      recording.session.finish();
+      await recording.persistence.flush();
+      recording.session.reset();
+      recording.session.start();
+      next = recording.persistence.history.state.recordingId!;
+      recording.reps(2);
+      recording.session.finish();
+      await recording.persistence.flush();
+      expect(recording.persistence.history.state.problem?.kind).toBe('quota');
+      await vi.waitFor(() =>
+        expect(deleting.persistence.history.state.sessions.map((s) => s.id)).toEqual([deleted]),
+      );
+
+      await deleting.persistence.deleteSession(deleted);
+      await vi.waitFor(
+        async () => expect((await recording.store!.getSession(next))?.status).toBe('finished'),
+        { timeout: 1000 },
+      );
+    } finally {
+      restore();
+    }
+    await recording.persistence.flush();
+    expect((await recording.store!.listSessions()).map((s) => s.id)).toEqual([next]);
+    // Nor at the next try, back from another app.
+    recording.leaveAndComeBack();
+    await recording.persistence.flush();
+    expect(await recording.store!.getSession(deleted)).toBeUndefined();
+    expect(await sessionsBackedUp(recording)).toEqual([next]);
+    await recording.persistence.dispose();
+    await deleting.persistence.dispose();
+  });
+
   it('offers in no other tab to resume a session that ended here while storage was full, and writes it whole once there is room', async () => {
     const name = `persistence-${++dbCounter}`;
     const [recordingTabs, otherTabs] = tabsOfOneBrowser(2);
