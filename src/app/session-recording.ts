@@ -22,6 +22,7 @@ import { applyRetention } from './motion-retention.ts';
 import type { RecordableApp } from './persistence.ts';
 import { SpokenLines } from './spoken-lines.ts';
 import type { HeldSession, Tabs } from './tabs.ts';
+import { unsavedSessionLock } from './unfinished-sessions.ts';
 
 /** What of Persistence a session's recording reads and tells. */
 export interface RecordingHost {
@@ -71,6 +72,8 @@ export class SessionRecording {
   private readonly tabId = crypto.randomUUID();
   /** This tab's hold on the session it records: no other tab records it meanwhile. */
   private held: HeldSession | null = null;
+  /** Held beside it once the store refused the session's first write (see unsavedSessionLock). */
+  private unsavedHeld: HeldSession | null = null;
   private recorderSubscriptions = new Subscription();
 
   constructor(private readonly host: RecordingHost) {}
@@ -100,6 +103,7 @@ export class SessionRecording {
     this.recorderSubscriptions.unsubscribe();
     await this.current?.flush();
     this.held?.release();
+    this.unsavedHeld?.release();
   }
 
   /** Each state of the session model: a session starts, ends, or changes as it is recorded. */
@@ -139,10 +143,17 @@ export class SessionRecording {
     // A new session's lock is free: nobody else knows its id yet. Other tabs are told of it once
     // they can find it as it is: written (else their History misses it) and held (else they take
     // it for one interrupted, and offer to resume it).
-    void Promise.all([this.host.tabs.hold(recorder.sessionId), recorder.flush()]).then(([held]) => {
+    // Refused (storage full from its start, or none open), it is known to them by its locks alone:
+    // one more says so, where its own lock alone is that of a session whose first write is under way.
+    void Promise.all([this.host.tabs.hold(recorder.sessionId), recorder.flush()]).then(async ([held]) => {
       if (this.current !== recorder) return held?.release();
       this.held = held;
       if (held) this.host.handover.handOverIfLost(recorder, held);
+      if (!recorder.everSaved) {
+        const unsaved = await this.host.tabs.hold(unsavedSessionLock(recorder.sessionId));
+        if (this.current !== recorder) return unsaved?.release();
+        this.unsavedHeld = unsaved;
+      }
       this.host.tabs.post({ type: 'recording', sessionId: recorder.sessionId });
     });
   }
@@ -330,6 +341,8 @@ export class SessionRecording {
     this.recorderSubscriptions.unsubscribe();
     this.held?.release();
     this.held = null;
+    this.unsavedHeld?.release();
+    this.unsavedHeld = null;
     this.currentRecorder = null;
     this.host.history.update({ recordingId: null });
   }

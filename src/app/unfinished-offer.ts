@@ -15,6 +15,7 @@ import type { Tabs } from './tabs.ts';
 import {
   heldInMemoryLock,
   liveSessionsNotActive,
+  refusedFromTheFirstWrite,
   unfinishedByTab,
   unfinishedOffer,
 } from './unfinished-sessions.ts';
@@ -76,8 +77,11 @@ export class UnfinishedOffer {
       // "Recorded there now" holds while the tab it moved to records it: not once it has ended there,
       // nor once that tab has gone (it is interrupted then, and offered to resume).
       const movedAway = history.state.movedAway && handover.recordedWhereItMoved(live);
-      // Recorded in a tab whose every write a full store refused: no row tells of it, its lock alone.
-      const candidates = liveSessionsNotActive(live, active, recording.current?.sessionId);
+      // Recorded in a tab whose every write a full store refused: no row tells of it, its locks alone.
+      const candidates = refusedFromTheFirstWrite(
+        liveSessionsNotActive(live, active, recording.current?.sessionId),
+        live,
+      );
       const stored = await Promise.all(candidates.map((id) => store.getSession(id)));
       const unsaved = candidates.filter((_, i) => stored[i] === undefined);
       history.update({ ...offer, movedAway, unsavedElsewhere: unsaved.length > 0 });

@@ -19,6 +19,17 @@ export function heldInMemoryLock(sessionId: string): string {
   return `held:${sessionId}`;
 }
 
+/**
+ * The lock a tab holds, beside its session's own, once the store has refused the first write of the
+ * session it records (storage full from its start, or none open): another tab knows that session from
+ * its locks alone (HistoryState.unsavedElsewhere). A session's own lock with neither a row nor this
+ * one is a session whose first write is still under way: there is nothing to say of it yet, and the
+ * word its tab sends once that write is tried ('recording') has it looked at again.
+ */
+export function unsavedSessionLock(sessionId: string): string {
+  return `unsaved:${sessionId}`;
+}
+
 export interface UnfinishedByTab {
   /** Left by a tab that went: offered to resume here. */
   readonly unfinished: SessionRow | null;
@@ -59,6 +70,14 @@ export function liveSessionsNotActive(
 ): string[] {
   const activeIds = new Set(active.map((s) => s.id));
   return [...live].filter((id) => !id.includes(':') && id !== recordingHere && !activeIds.has(id));
+}
+
+/**
+ * Of the sessions locked live with no unfinished row (`notActive`, see liveSessionsNotActive), those
+ * whose tab holds an unsavedSessionLock: the store refused their first write.
+ */
+export function refusedFromTheFirstWrite(notActive: readonly string[], live: ReadonlySet<string>): string[] {
+  return notActive.filter((id) => live.has(unsavedSessionLock(id)));
 }
 
 /** What the history says of the session offered to resume and of the one recorded elsewhere, their sets read. */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   heldInMemoryLock,
   liveSessionsNotActive,
+  refusedFromTheFirstWrite,
   unfinishedByTab,
+  unsavedSessionLock,
 } from '../../../src/app/unfinished-sessions.ts';
 import type { SessionRow } from '../../../src/store/records.ts';
 import { finishedSession, supermanSet } from '../../set-record.ts';
@@ -58,5 +60,12 @@ describe('the unfinished sessions by where they are', () => {
       'import:8d1f0c2a-journal',
     ]);
     expect(liveSessionsNotActive(locks, [left, live, heldWhole], 'recorded-here')).toEqual(['unsaved']);
+  });
+
+  it('takes those locked with no row for sessions a full store refused only once their tab says so: until then their first write is under way', () => {
+    const notActive = ['refused', 'first-write-under-way'];
+    const locks = new Set([...notActive, unsavedSessionLock('refused')]);
+    expect(refusedFromTheFirstWrite(notActive, locks)).toEqual(['refused']);
+    expect(refusedFromTheFirstWrite(notActive, new Set(notActive))).toEqual([]);
   });
 });

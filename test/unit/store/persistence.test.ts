@@ -2930,6 +2930,50 @@ describe('Persistence', () => {
     }
   });
 
+  it('says nothing of a session another tab has begun until that tab has tried its first write, then where it is', async () => {
+    for (const firstWrite of ['taken', 'refused for want of room'] as const) {
+      const name = `persistence-${++dbCounter}`;
+      const [recordingTabs, openingTabs] = tabsOfOneBrowser(2);
+      const recording = new Page(name, undefined, recordingTabs);
+      await recording.persistence.start();
+      // The recording tab's first write waits, as on a loaded machine: its lock is held, and the
+      // store has no row of the session yet.
+      const write = recording.store!.write.bind(recording.store!);
+      let asked = () => {};
+      const writeAsked = new Promise<void>((resolve) => (asked = resolve));
+      let letGo = () => {};
+      const writeLetGo = new Promise<void>((resolve) => (letGo = resolve));
+      vi.spyOn(recording.store!, 'write').mockImplementation(async (batch, writer) => {
+        asked();
+        await writeLetGo;
+        if (firstWrite === 'refused for want of room')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return write(batch, writer);
+      });
+      recording.session.start();
+      const id = recording.persistence.history.state.recordingId!;
+      await writeAsked;
+      await vi.waitFor(async () => expect(await openingTabs.liveSessions()).toContain(id));
+
+      const opening = new Page(name, undefined, openingTabs);
+      await opening.persistence.start();
+      // Not yet known to be refused: not said to be recorded where storage is full.
+      expect(opening.persistence.history.state).toMatchObject({ elsewhere: null, unsavedElsewhere: false });
+
+      letGo();
+      if (firstWrite === 'taken') {
+        await vi.waitFor(() => expect(opening.persistence.history.state.elsewhere?.id).toBe(id));
+        expect(opening.persistence.history.state.unsavedElsewhere).toBe(false);
+      } else {
+        await vi.waitFor(() => expect(opening.persistence.history.state.unsavedElsewhere).toBe(true));
+        expect(opening.persistence.history.state.elsewhere).toBeNull();
+      }
+      vi.restoreAllMocks();
+      await recording.persistence.dispose();
+      await opening.persistence.dispose();
+    }
+  });
+
   it('writes the session a full store refused here as soon as another tab deletes one, not once its own wait for room is over', async () => {
     const name = `persistence-${++dbCounter}`;
     const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
