@@ -35,6 +35,12 @@ export class EndedInMemory {
    * correction queued on one before nor what the store refused of it while full.
    */
   private readonly deleted = new WeakSet<SessionRecorder>();
+  /**
+   * Sessions deleted in another tab while memory alone held them whole here, their summary on screen:
+   * that tab deleted what its store had of them, at most a part, and this tab goes on holding them,
+   * though storage has room again (see SessionDeletes.forgetEnded).
+   */
+  private readonly heldThoughDeleted = new WeakSet<SessionRecorder>();
   /** Sessions taken as a file after they ended: closing the page loses nothing of them. */
   private readonly takenAsFile = new WeakSet<SessionRecorder>();
 
@@ -108,6 +114,15 @@ export class EndedInMemory {
 
   isDeleted(recorder: SessionRecorder): boolean {
     return this.deleted.has(recorder);
+  }
+
+  /** Deleted in another tab (markDeleted), its only whole copy here: held here all the same. */
+  holdThoughDeleted(recorder: SessionRecorder): void {
+    this.heldThoughDeleted.add(recorder);
+  }
+
+  isHeldThoughDeleted(recorder: SessionRecorder): boolean {
+    return this.heldThoughDeleted.has(recorder);
   }
 
   /** Ended with no store to save it: no other tab ever had it whole. */

@@ -42,7 +42,7 @@ import { PastSessions } from './past-sessions.ts';
 import { feedRecording } from './recording-feed.ts';
 import type { RestoreChoice } from './restore.ts';
 import { Restoring } from './restoring.ts';
-import { SessionDeletes } from './session-deletes.ts';
+import { HELD_THOUGH_DELETED_AT_SUMMARY, SessionDeletes } from './session-deletes.ts';
 import type { ExportedFile, ExportFormat } from './session-files.ts';
 import { SessionRecording } from './session-recording.ts';
 import { SessionsInMemory } from './sessions-in-memory.ts';
@@ -522,9 +522,12 @@ export class Persistence {
   /** The store's problem as the summary of the session says it, null while the store saves. */
   storeNoteAtSummary(): string | null {
     const { problem } = this.history.state;
-    if (!problem) return null;
     const recorder = this.recording.current ?? this.recording.last;
-    return noteAtSummary(problem, recorder?.everSaved ?? true);
+    if (problem) return noteAtSummary(problem, recorder?.everSaved ?? true);
+    // Storage has room, and this session is in no store: another tab deleted what it had of it.
+    return recorder && this.endedInMemory.isHeldThoughDeleted(recorder)
+      ? HELD_THOUGH_DELETED_AT_SUMMARY
+      : null;
   }
 
   /** Imports a JSON export or backup given as text. */

@@ -31,6 +31,13 @@ export interface DeletesHost {
   holdWhatMemoryHolds(): void;
 }
 
+/**
+ * The summary of a session another tab deleted while memory alone held it whole here, once storage
+ * has room again: the store has none of it, and this tab's copy goes when the tab closes.
+ */
+export const HELD_THOUGH_DELETED_AT_SUMMARY =
+  'Deleted in another tab: this session is kept in this tab alone. Save it as a file below to keep it.';
+
 /** What becomes of the session that ended last here when sessions are deleted (see forgetEnded). */
 export type EndedOnDelete = 'kept' | 'not written back' | 'let go';
 
@@ -112,7 +119,8 @@ export class SessionDeletes {
    * most a part of it, and memory has the only copy, still offered as a file and asked for before
    * closing. Deleted here (deletedHere), it is: this History listed memory's whole copy of it.
    * Nor is one that was never kept, having no set done: its summary already says so, not that it
-   * was deleted. Neither is written back, though, when storage has room again: it was deleted.
+   * was deleted. Neither is written back, though, when storage has room again: it was deleted. The
+   * first is still held in memory alone then, and its summary says so (HELD_THOUGH_DELETED_AT_SUMMARY).
    * Sessions that ended before it and wait in memory alone, for room or after storage failed
    * (EndedInMemory.letGoOfDeleted), are let go: no summary of theirs is on screen, and a backup taking them would bring
    * them back on restore. Not those that ended with no store to save them: no other tab
@@ -147,7 +155,12 @@ export class SessionDeletes {
     if (outcome === 'kept') return;
     // Kept in memory or not, it is never written back, storage full or not.
     endedInMemory.markDeleted(ended);
-    if (outcome === 'not written back') return;
+    if (outcome === 'not written back') {
+      // Its summary on screen, memory holds its only whole copy, and goes on holding it once storage
+      // has room again: it is still asked for before closing, and a backup takes it.
+      if (history.state.hasCurrent) endedInMemory.holdThoughDeleted(ended);
+      return;
+    }
     recording.forgetLast();
     history.update({ hasCurrent: false, endedSessionDeleted: true });
   }

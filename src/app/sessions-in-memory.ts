@@ -53,10 +53,16 @@ export class SessionsInMemory {
    * The sessions a file of every session takes from memory: the one under way, one the store should
    * hold but cannot, and those that ended here whose only whole copy is in memory (EndedInMemory:
    * with none to save them, waiting for room, or failed by the store). One the store does not hold
-   * because it was deleted, or not kept, stays out: the person removed it.
+   * because it was deleted, or not kept, stays out: the person removed it. Not one another tab
+   * deleted the cut-short copy of while memory alone held it whole (EndedInMemory.holdThoughDeleted):
+   * that tab did not remove what is held here, storage full or not.
    */
   all(): SessionRecorder[] {
-    const lastKept = keptInMemoryOnly(this.history.state) ? this.recording.last : null;
+    const last = this.recording.last;
+    const lastKept =
+      last && (keptInMemoryOnly(this.history.state) || this.endedInMemory.isHeldThoughDeleted(last))
+        ? last
+        : null;
     return takenFromMemory(this.recording.current, lastKept, this.endedInMemory.all());
   }
 

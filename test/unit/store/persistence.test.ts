@@ -2930,6 +2930,59 @@ describe('Persistence', () => {
     }
   });
 
+  it('still holds the session a tab could only hold in memory once another tab deleted its partial row when storage has room again: closing asks first, a backup takes it, and its summary says so', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    const deleting = new Page(name, undefined, deletingTabs);
+    await recording.persistence.start();
+    await deleting.persistence.start();
+    recording.session.start();
+    recording.reps(2);
+    await recording.persistence.flush();
+    const id = recording.persistence.history.state.recordingId!;
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      recording.reps(3);
+      await recording.persistence.flush();
+      recording.session.finish();
+      await recording.persistence.flush();
+    } finally {
+      full.mockRestore();
+    }
+    await vi.waitFor(() =>
+      expect(deleting.persistence.history.state.sessions.map((s) => s.id)).toEqual([id]),
+    );
+    await deleting.persistence.deleteSession(id);
+    await vi.waitFor(() => expect(recording.persistence.sessionsHeldInMemory()).toBe(1));
+
+    // Back from another app: the store takes writes again.
+    recording.leaveAndComeBack();
+    await recording.persistence.flush();
+    await vi.waitFor(() =>
+      expect(recording.persistence.history.state).toMatchObject({ storage: 'saving', problem: null }),
+    );
+    expect(recording.persistence.history.state).toMatchObject({
+      hasCurrent: true,
+      endedSessionDeleted: false,
+    });
+    expect(recording.asksBeforeClosing()).toBe(true);
+    expect(recording.persistence.sessionsHeldInMemory()).toBe(1);
+    expect(await sessionsBackedUp(recording)).toEqual([id]);
+    expect(recording.persistence.storeNoteAtSummary()).toBe(
+      'Deleted in another tab: this session is kept in this tab alone. Save it as a file below to keep it.',
+    );
+    // Still not written back: it was deleted.
+    expect(await recording.store!.listSessions()).toEqual([]);
+    // Taken as a file, closing loses nothing.
+    await recording.persistence.backup();
+    expect(recording.asksBeforeClosing()).toBe(false);
+    await recording.persistence.dispose();
+    await deleting.persistence.dispose();
+  });
+
   it('says nothing of a session another tab has begun until that tab has tried its first write, then where it is', async () => {
     for (const firstWrite of ['taken', 'refused for want of room'] as const) {
       const name = `persistence-${++dbCounter}`;
