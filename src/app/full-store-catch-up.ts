@@ -27,13 +27,7 @@ export interface CatchUpHost {
 }
 
 /** Why the full store is asked again (see catchUp). */
-export type CatchUpCause =
-  | 'room shown'
-  | 'end saved'
-  | 'page back'
-  | 'space freed'
-  | 'freed elsewhere'
-  | 'retry due';
+export type CatchUpCause = 'room shown' | 'end saved' | 'page back' | 'space freed' | 'retry due';
 
 export class FullStoreCatchUp {
   /** The catch-up under way: one at a time, so that nothing is written twice or out of order. */
@@ -61,10 +55,9 @@ export class FullStoreCatchUp {
    * wait is over (see SessionRecorder.catchUp), and so does the timer that asks when that wait is over
    * ('retry due'), whatever else is written or not. A session's own end or a correction on its summary
    * taken ('end saved'), and the page back, perhaps from freeing space in the phone's settings ('page
-   * back'), or by deleting sessions in History ('space freed'), ask at once: rare, and a session
-   * ending soon after another is the common case. Back, freed or due, with nothing written, storage is
-   * not known to have room. Sessions deleted in another tab ('freed elsewhere') ask at once for what
-   * waits here, and only for that: with nothing waiting, the store is asked when due, as before.
+   * back'), or by deleting sessions in History, here or in another tab ('space freed'), ask at once:
+   * rare, and a session ending soon after another is the common case. Back, freed or due, with nothing
+   * written, storage is not known to have room.
    */
   catchUp(cause: CatchUpCause): Promise<void> {
     const when = cause === 'retry due' || cause === 'room shown' ? 'when due' : 'now';
@@ -77,11 +70,6 @@ export class FullStoreCatchUp {
         // write of its own asks it, on the page back and when due, as a session waiting would.
         const endedInMemory = this.host.endedInMemory;
         if (!roomShown && !endedInMemory.firstWaiting() && !this.host.recording()) {
-          // Nothing here waits for the room another tab's delete freed: the store is asked when due.
-          // Asked now, a write of its own taken would say storage saves, and this tab would no longer
-          // hold in memory a session whose partial row that delete was about, its summary still on
-          // screen here (SessionDeletes.forgetEnded).
-          if (cause === 'freed elsewhere') return;
           if (!(await this.storeTakesAWrite(store))) return;
           roomShown = true;
         }

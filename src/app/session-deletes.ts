@@ -99,15 +99,16 @@ export class SessionDeletes {
   }
 
   /**
-   * Sessions deleted in another tab: this tab lets go of what it held of them (forgetEnded), and the
-   * room the delete freed goes at once to the sessions still waiting for it here, where they waited
-   * up to FULL_STORE_RETRY_MS for their own retry. Those deleted have left the line for room first, so
-   * that nothing of them is written back; and the word comes once the delete is committed
-   * (deleteSession), so that the room is there.
+   * Sessions deleted in another tab: this tab lets go of what it held of them (forgetEnded), and asks
+   * a full store again at once, as a delete here does: the sessions still waiting for room here are
+   * written now, where they waited up to FULL_STORE_RETRY_MS for their own retry, and with none
+   * waiting, storage is said to save again. Those deleted have left the line for room first, so that
+   * nothing of them is written back; and the word comes once the delete is committed (deleteSession),
+   * so that the room is there.
    */
   deletedElsewhere(deleted: (sessionId: string) => boolean): void {
     this.forgetEnded(deleted);
-    void this.host.fullStore.catchUp('freed elsewhere');
+    void this.host.fullStore.catchUp('space freed');
   }
 
   /**

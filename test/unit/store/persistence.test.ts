@@ -2983,6 +2983,43 @@ describe('Persistence', () => {
     await deleting.persistence.dispose();
   });
 
+  it('says storage saves again as soon as another tab deletes a session, though nothing waits for room here', async () => {
+    const name = `persistence-${++dbCounter}`;
+    const [recordingTabs, deletingTabs] = tabsOfOneBrowser(2);
+    const recording = new Page(name, undefined, recordingTabs);
+    const deleting = new Page(name, undefined, deletingTabs);
+    await recording.persistence.start();
+    await deleting.persistence.start();
+    recording.session.start();
+    recording.reps(2);
+    await recording.persistence.flush();
+    const id = recording.persistence.history.state.recordingId!;
+    const restore = fullUntilADelete();
+    try {
+      recording.reps(3);
+      recording.session.finish();
+      await recording.persistence.flush();
+      expect(recording.persistence.history.state.problem?.kind).toBe('quota');
+      await vi.waitFor(() =>
+        expect(deleting.persistence.history.state.sessions.map((s) => s.id)).toEqual([id]),
+      );
+
+      // Its cut-short copy deleted there: nothing here waits for the room that delete made.
+      await deleting.persistence.deleteSession(id);
+      // Within a second, where this tab's own wait for room (FULL_STORE_RETRY_MS) is half a minute.
+      await vi.waitFor(
+        () => expect(recording.persistence.history.state).toMatchObject({ storage: 'saving', problem: null }),
+        { timeout: 1000 },
+      );
+    } finally {
+      restore();
+    }
+    expect(await recording.store!.listSessions()).toEqual([]);
+    expect(recording.asksBeforeClosing()).toBe(true);
+    await recording.persistence.dispose();
+    await deleting.persistence.dispose();
+  });
+
   it('says nothing of a session another tab has begun until that tab has tried its first write, then where it is', async () => {
     for (const firstWrite of ['taken', 'refused for want of room'] as const) {
       const name = `persistence-${++dbCounter}`;
