@@ -134,6 +134,46 @@ describe('two tabs', () => {
     }
   });
 
+  it('a tab recording a session a full store refuses saves it as soon as another tab deletes a session, not when its own wait for room is over', async () => {
+    const name = `tabs-freed-${Date.now()}`;
+    const first = openTab(name);
+    await first.persistence.start();
+    first.session.start();
+    first.run(1500);
+    first.rep();
+    first.run(500);
+    first.session.finish();
+    await first.persistence.flush();
+    await expect.poll(() => first.persistence.history.state.sessions).toHaveLength(1);
+    const older = first.persistence.history.state.sessions[0]!.id;
+    first.session.reset();
+
+    const full = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      first.session.start();
+      first.run(2000);
+      await first.persistence.flush();
+      await expect.poll(() => first.persistence.history.state.problem?.kind).toBe('quota');
+      const recorded = first.persistence.history.state.recordingId!;
+      const second = openTab(name);
+      await second.persistence.start();
+      await expect.poll(() => second.persistence.history.state.unsavedElsewhere).toBe(true);
+
+      // The older session deleted in the second tab makes the room the first tab's session waits for.
+      full.mockRestore();
+      await second.persistence.deleteSession(older);
+      // Within seconds, where the first tab's own wait for room (FULL_STORE_RETRY_MS) is half a minute.
+      await expect.poll(() => first.persistence.history.state.problem, { timeout: 5000 }).toBeNull();
+      // Saved, it is one the second tab can move here.
+      await expect.poll(() => second.persistence.history.state.elsewhere?.id).toBe(recorded);
+      expect(second.persistence.history.state.unsavedElsewhere).toBe(false);
+    } finally {
+      full.mockRestore();
+    }
+  });
+
   it('a tab counts the sets done in the session recorded elsewhere, not those skipped or cut short', async () => {
     const name = `tabs-done-${Date.now()}`;
     const first = openTab(name);
