@@ -2952,10 +2952,15 @@ describe('Persistence', () => {
     } finally {
       full.mockRestore();
     }
+    // Listed in the other tab, and no longer as recorded here: else it is not deleted there.
     await vi.waitFor(() =>
-      expect(deleting.persistence.history.state.sessions.map((s) => s.id)).toEqual([id]),
+      expect(deleting.persistence.history.state).toMatchObject({
+        sessions: [expect.objectContaining({ id })],
+        elsewhere: null,
+      }),
     );
     await deleting.persistence.deleteSession(id);
+    expect(deleting.persistence.history.state.notice).toBe('Session deleted.');
     await vi.waitFor(() => expect(recording.persistence.sessionsHeldInMemory()).toBe(1));
 
     // Back from another app: the store takes writes again.
@@ -3000,12 +3005,17 @@ describe('Persistence', () => {
       recording.session.finish();
       await recording.persistence.flush();
       expect(recording.persistence.history.state.problem?.kind).toBe('quota');
+      // Listed in the other tab, and no longer as recorded here: else it is not deleted there.
       await vi.waitFor(() =>
-        expect(deleting.persistence.history.state.sessions.map((s) => s.id)).toEqual([id]),
+        expect(deleting.persistence.history.state).toMatchObject({
+          sessions: [expect.objectContaining({ id })],
+          elsewhere: null,
+        }),
       );
 
       // Its cut-short copy deleted there: nothing here waits for the room that delete made.
       await deleting.persistence.deleteSession(id);
+      expect(deleting.persistence.history.state.notice).toBe('Session deleted.');
       // Within seconds (a tenth of one on an idle machine), where this tab's own wait for room
       // (FULL_STORE_RETRY_MS) is half a minute.
       await vi.waitFor(
@@ -3128,11 +3138,16 @@ describe('Persistence', () => {
       recording.session.finish();
       await recording.persistence.flush();
       expect(recording.persistence.history.state.problem?.kind).toBe('quota');
+      // Listed in the other tab, and no longer as recorded here: else it is not deleted there.
       await vi.waitFor(() =>
-        expect(deleting.persistence.history.state.sessions.map((s) => s.id)).toEqual([deleted]),
+        expect(deleting.persistence.history.state).toMatchObject({
+          sessions: [expect.objectContaining({ id: deleted })],
+          elsewhere: null,
+        }),
       );
 
       await deleting.persistence.deleteSession(deleted);
+      expect(deleting.persistence.history.state.notice).toBe('Session deleted.');
       await vi.waitFor(
         async () => expect((await recording.store!.getSession(next))?.status).toBe('finished'),
         { timeout: 5000 },
