@@ -64,6 +64,27 @@ describeWithShared('a standard heart-rate strap over Web Bluetooth', () => {
     await expect.poll(() => page.locator('bb-heart-rate .bpm').textContent()).toBe('99');
   });
 
+  it('shows no heart rate while the strap says its electrodes have lost the skin, though it still sends one', async () => {
+    const bpm = page.locator('bb-heart-rate .bpm');
+    // Contact supported and detected (flags 0x16), with an RR interval.
+    await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x16, 98, 0x00, 0x04]);
+    await expect.poll(() => bpm.textContent()).toBe('98');
+    // Supported, not detected (0x14): a strap taken off that keeps sending, once a second, a number
+    // that is no heart rate. The header lets the last true reading go, as with a strap gone quiet.
+    const offSkin = [0x14, 88, 0x00, 0x04];
+    const shown: string[] = [];
+    for (let second = 0; second < 12 && shown.at(-1) !== '--'; second++) {
+      await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, offSkin);
+      // The strap's own pace, not a wait for the page.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      shown.push((await bpm.textContent()) ?? '');
+    }
+    expect(shown).not.toContain('88');
+    expect(shown.at(-1)).toBe('--');
+    await strap.notify(HEART_RATE_SERVICE, HEART_RATE_MEASUREMENT, [0x16, 96, 0x00, 0x04]);
+    await expect.poll(() => bpm.textContent()).toBe('96');
+  });
+
   it('times a hold from a tap on Start hold: the strap cannot see the person hold still', async () => {
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     // Skip set in a set, Start now in a rest, to the drawing-in.

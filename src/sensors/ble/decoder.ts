@@ -97,6 +97,10 @@ export class PacketDecoder {
         if (!r.ok) this.out.malformed(r.error);
         // 0 is what straps send while the electrodes lose the skin: no reading, not a packet gone wrong.
         else if (r.value.bpm === 0) return null;
+        // Some straps keep sending a number (and RR intervals) once off the skin, and say so in the
+        // contact bits: that number is no heart rate. Without contact supported the bits mean nothing
+        // (a real H10 sends neither while worn, PROTOCOLS.md §1.1).
+        else if (r.value.contactSupported && !r.value.contactDetected) return null;
         else if (r.value.bpm < MIN_BPM || r.value.bpm > MAX_BPM)
           this.out.malformed({ code: 'out-of-range', message: `a heart rate of ${r.value.bpm} bpm` });
         else this.out.heartRate({ tMs, bpm: r.value.bpm, rrMs: r.value.rrMs });

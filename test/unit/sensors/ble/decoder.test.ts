@@ -1,5 +1,6 @@
 // What the packet decoder passes on of a heart-rate notification: readings a person can have; a 0
-// (the strap's word for lost skin contact) is no reading; anything else is a packet gone wrong.
+// (the strap's word for lost skin contact) is no reading, nor is one it says it sent off the skin;
+// anything else is a packet gone wrong.
 import { describe, expect, it } from 'vitest';
 import * as uuids from '../../../../src/protocol/uuids.ts';
 import { PacketDecoder } from '../../../../src/sensors/ble/decoder.ts';
@@ -38,5 +39,20 @@ describe('PacketDecoder, heart rate', () => {
       'a heart rate of 12 bpm',
       'a heart rate of 251 bpm',
     ]);
+  });
+
+  it('drops a reading the strap sends while it says its electrodes have lost the skin, RR intervals and all', () => {
+    // Flags 0x16: contact supported and detected, RR present; 0x14: supported, not detected, RR present.
+    expect(
+      decode([0x16, 99, 0x00, 0x04], [0x14, 88, 0x00, 0x04, 0xbc, 0x02], [0x16, 97, 0x00, 0x04]),
+    ).toEqual({
+      bpm: [99, 97],
+      malformed: [],
+    });
+  });
+
+  it('passes on the readings of a strap that cannot tell skin contact, as a real H10 sends them (flags 0x10)', () => {
+    // Contact status without contact supported means nothing (PROTOCOLS.md §1.1).
+    expect(decode([0x10, 75, 0x00, 0x04], [0x12, 76, 0x00, 0x04])).toEqual({ bpm: [75, 76], malformed: [] });
   });
 });
