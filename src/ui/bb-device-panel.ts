@@ -9,10 +9,11 @@ import {
   goneOnWithoutWords,
   isAway,
 } from '../app/devices.ts';
-import type { Habit } from '../sensors/virtual/choreography.ts';
-import type { PerformedActivity, VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
+import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import type { ExerciseId } from '../workout/program.ts';
-import { type DeviceChoice, kindsInUse, outcomeOfChoice } from './device-choice.ts';
+import { type BbMenuChoice, deviceMenuStyles } from './bb-device-menu.ts';
+import { ChoiceInView } from './choice-in-view.ts';
+import { sendDeviceCommand } from './device-commands.ts';
 import { deviceRoleLine } from './device-role.ts';
 import { awaitedStateWords, connectionAlarmWords } from './device-state-words.ts';
 import {
@@ -24,23 +25,21 @@ import {
   severalDevicesComing,
 } from './devices-at-a-glance.ts';
 import { sendCommand } from './events.ts';
-import { plural } from './format.ts';
+import { FocusOfButtonGone } from './focus-of-button-gone.ts';
 import { MediaQueryController } from './media-query.ts';
-import { leastScroll } from './opened-at.ts';
 import { problemAsTheSetTellsIt, shutLine, splitProblem } from './problem-line.ts';
-import { scrollPageBy } from './scroll-page.ts';
 import { strapToConnect, switchInSession } from './session-switch.ts';
 import {
   buttonStyles,
   fieldStyles,
   hiddenFromSight,
-  jsonFileButton,
   LOW_LANDSCAPE,
   NARROW,
   PHONE_SCREEN,
   UPRIGHT_PHONE,
   visuallyHidden,
 } from './styles.ts';
+import { describePerson } from './virtual-person-words.ts';
 
 /** A battery at or below this is shown as low: a strap's coin cell has hours left. */
 const LOW_BATTERY_PERCENT = 15;
@@ -63,23 +62,6 @@ function renderProblemLine(problem: string, state: Pick<DeviceState, 'devices' |
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
 const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
 
-/** Phone motion and the virtual strap need no Bluetooth: every other kind does. */
-const NEEDS_NO_BLUETOOTH = new Set<DeviceKind>(['phone', 'virtual']);
-
-/**
- * The kinds the person can pick, in the order of the menu. A watch is said to be one: by its brand
- * alone ("Bangle.js"), under a button for a strap, a person with a watch had to know the brand.
- */
-export const DEVICE_CHOICES: ReadonlyArray<{ readonly kind: DeviceKind; readonly label: string }> = [
-  { kind: 'heart-rate', label: 'Heart-rate strap' },
-  { kind: 'polar', label: 'Polar H10 / Verity Sense' },
-  { kind: 'pinetime', label: 'PineTime watch' },
-  { kind: 'microbit', label: 'micro:bit' },
-  { kind: 'bangle', label: 'Bangle.js watch' },
-  { kind: 'phone', label: 'Phone motion' },
-  { kind: 'virtual', label: 'Virtual strap' },
-];
-
 /** Which devices are in use, how they are doing, and how to switch or add one. Compact: the
  * session screen stays readable from the mat, so the menu's summary beside the virtual strap's
  * button is just "More devices", keeping the buttons on one row. */
@@ -89,6 +71,7 @@ export class BbDevicePanel extends LitElement {
     buttonStyles,
     fieldStyles,
     visuallyHidden,
+    deviceMenuStyles,
     css`
       :host {
         position: relative;
@@ -154,23 +137,6 @@ export class BbDevicePanel extends LitElement {
       .battery[data-low] {
         color: var(--bb-warn, #fbbf24);
       }
-      /*
-       * The open menu drops below the panel, over the page, as wide as the panel: in the panel's flow
-       * it would widen it, the header would wrap anew, and the summary would leave the pointer or
-       * finger that opened it. Over the set screen's notices too (z-index 1).
-       */
-      .menu {
-        position: absolute;
-        top: calc(100% + 0.25rem);
-        left: 0;
-        right: 0;
-        z-index: 2;
-        padding: 0 0.75rem;
-        border-radius: 0.75rem;
-        border: 2px solid var(--bb-border, #3b4656);
-        background: var(--bb-bg, #0d1117);
-        box-shadow: 0 0.5rem 1.5rem rgb(0 0 0 / 0.35);
-      }
       /* The menu's summary and the file picker look like the buttons they are. */
       summary,
       .file {
@@ -210,32 +176,6 @@ export class BbDevicePanel extends LitElement {
       .file:has(:focus-visible) {
         outline: 4px solid var(--bb-focus, #facc15);
         outline-offset: 2px;
-      }
-      .habit {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: center;
-        padding-bottom: 0.5rem;
-      }
-      /* The kind in use (see kindsInUse): the current state, in words, where a button would do nothing. */
-      .in-use {
-        box-sizing: border-box;
-        display: inline-flex;
-        align-items: center;
-        gap: 0.3rem;
-        min-height: 2.75rem;
-        padding: 0 0.5rem;
-        font-weight: 600;
-      }
-      .in-use .note {
-        font-weight: 400;
-      }
-      .kinds {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        padding: 0.5rem 0;
       }
       .problem {
         flex-basis: 100%;
@@ -366,18 +306,13 @@ export class BbDevicePanel extends LitElement {
    * that may still be counting for the simulated person's moves.
    */
   @state() private askingToSwitch = false;
-  /**
-   * The device the person just chose, until it connects or a problem says why it cannot: that problem
-   * is brought into view (see updated). On a phone with large text the header is taller than the
-   * screen, the page was scrolled to reach the choice in the menu, and the problem, told above what is
-   * on screen, was kept there as the page moved to keep what it showed in place.
-   */
-  private choice: DeviceChoice | null = null;
-  /**
-   * A button pressed that goes once the app has done what it asks (a problem's OK, Use the virtual
-   * strap): its going took the keyboard's focus, and a screen reader's place, to the top of the page.
-   */
-  private pressedToGo: HTMLElement | null = null;
+  /** The keyboard's focus goes on from the devices' line or menu, which stay (see FocusOfButtonGone). */
+  private readonly focusOfButtonGone = new FocusOfButtonGone(
+    this,
+    'details.glance > summary, details.more > summary',
+  );
+  /** The device the person just chose: a problem with it is brought into view (see ChoiceInView). */
+  private readonly choiceInView = new ChoiceInView(this);
   /** A phone with its text at twice its size: the devices take a line (see renderAtAGlance). */
   private readonly narrowScreen = new MediaQueryController(this, NARROW);
   private get narrow(): boolean {
@@ -398,12 +333,10 @@ export class BbDevicePanel extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('pointerdown', this.onPointerDown);
     document.addEventListener('keydown', this.onKeyDown);
   }
 
   override disconnectedCallback(): void {
-    document.removeEventListener('pointerdown', this.onPointerDown);
     document.removeEventListener('keydown', this.onKeyDown);
     super.disconnectedCallback();
   }
@@ -419,32 +352,16 @@ export class BbDevicePanel extends LitElement {
     );
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    this.keepFocusOfButtonGone();
-    if (!changed.has('device') || !this.choice) return;
-    const outcome = outcomeOfChoice(this.choice, this.device);
-    if (outcome === 'pending') return;
-    this.choice = null;
-    // On a phone with large text the problem is the devices' line (see renderAtAGlance).
-    const problem = this.renderRoot.querySelector('.problem, .problem-line');
-    if (outcome !== 'problem' || this.compact || !problem) return;
-    scrollPageBy((view) => leastScroll(view, problem.getBoundingClientRect()));
-  }
-
   /**
-   * The button pressed gone with what it put away, the focus goes on from the devices' line or menu,
-   * which stay, where it had fallen to the page. Not where the person has moved it on since.
+   * The panel is rendered whole once the parts it renders are: its menu renders after it (see
+   * BbDeviceMenu), and what the panel shows is read once it is all there.
    */
-  private keepFocusOfButtonGone(): void {
-    if (!this.pressedToGo || this.pressedToGo.isConnected) return;
-    this.pressedToGo = null;
-    if (document.activeElement && document.activeElement !== document.body) return;
-    this.focusOn('details.glance > summary, details.more > summary');
-  }
-
-  /** The person chose a device of this `kind`: what becomes of it is theirs to see (see choice). */
-  private chose(kind: DeviceKind): void {
-    this.choice = { kind, problemsToldBefore: this.device.problemsTold };
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await Promise.all(
+      [...this.renderRoot.querySelectorAll('bb-device-menu')].map((menu) => menu.updateComplete),
+    );
+    return done;
   }
 
   override render() {
@@ -599,7 +516,7 @@ export class BbDevicePanel extends LitElement {
   };
 
   private readonly dismissProblem = (event: Event): void => {
-    this.pressedToGo = event.currentTarget as HTMLElement;
+    this.focusOfButtonGone.pressed(event.currentTarget as HTMLElement);
     sendCommand(this, 'bb-dismiss-problem');
   };
 
@@ -644,7 +561,6 @@ export class BbDevicePanel extends LitElement {
 
   private renderChoices(isVirtual: boolean, recordable: boolean) {
     const noBluetooth = this.device.noBluetooth;
-    const inUse = kindsInUse(this.device.devices);
     return html`<div class="choices">
       ${
         // Said up front where the browser has no Web Bluetooth, so nobody taps a choice that cannot
@@ -652,48 +568,13 @@ export class BbDevicePanel extends LitElement {
         noBluetooth ? html`<span class="note no-bluetooth">${noBluetooth.brief}</span>` : nothing
       }
       ${this.renderSwitch(isVirtual)}
-      <details class="more" @focusout=${this.onMenuFocusOut}>
-        <summary>${isVirtual ? 'More devices' : 'Add a device'}</summary>
-        <div class="menu">
-          ${
-            // Why, and what still works, over the choices it greys out.
-            noBluetooth ? html`<p class="note why-no-bluetooth">${noBluetooth.note}</p>` : nothing
-          }
-          <div class="kinds" role="group" aria-label="Device kinds">
-            ${DEVICE_CHOICES.map((c) =>
-              inUse.has(c.kind)
-                ? html`<span class="in-use" data-kind=${c.kind} aria-current="true"
-                    ><span aria-hidden="true">✓ </span>${c.label} <span class="note">in use</span></span
-                  >`
-                : html`<button
-                  class="quiet"
-                  data-kind=${c.kind}
-                  ?disabled=${noBluetooth !== null && !NEEDS_NO_BLUETOOTH.has(c.kind)}
-                  @click=${() => this.pick(c.kind)}
-                >${c.label}</button>`,
-            )}
-            ${
-              isVirtual
-                ? nothing
-                : recordable
-                  ? html`<button class="quiet" @click=${this.saveRecording}>Save a recording</button>`
-                  : html`<span class="note no-recording">Phone motion cannot be saved as a recording: recordings keep what Bluetooth devices send.</span>`
-            }
-            ${jsonFileButton('Replay a recording…', 'file replay', this.onRecordingFile)}
-          </div>
-          ${isVirtual && this.person ? this.renderHabit(this.person.habit) : nothing}
-        </div>
-      </details>
+      <bb-device-menu
+        .device=${this.device}
+        ?recordable=${recordable}
+        .habit=${isVirtual && this.person ? this.person.habit : null}
+        @bb-menu-choice=${this.onMenuChoice}
+      ></bb-device-menu>
     </div>`;
-  }
-
-  /** How the virtual person follows the screen: to try a wrong position or an early stop with no device. */
-  private renderHabit(habit: Habit) {
-    return html`<label class="habit">Virtual person
-      <select @change=${this.onHabit}>
-        ${HABIT_CHOICES.map((c) => html`<option value=${c.habit} ?selected=${c.habit === habit}>${c.label}</option>`)}
-      </select>
-    </label>`;
   }
 
   /**
@@ -764,13 +645,13 @@ export class BbDevicePanel extends LitElement {
         class="quiet"
         aria-label=${`Reconnect ${a.name}`}
         ?disabled=${a.trying}
-        @click=${() => this.send('bb-reconnect-device', { id: a.id })}
+        @click=${() => sendDeviceCommand(this, 'bb-reconnect-device', { id: a.id })}
       >Reconnect</button>
       <button
         class="quiet"
         aria-label=${`Forget ${a.name}`}
         ?disabled=${a.trying}
-        @click=${() => this.send('bb-disconnect-device', { id: a.id })}
+        @click=${() => sendDeviceCommand(this, 'bb-disconnect-device', { id: a.id })}
       >Forget</button>`;
   }
 
@@ -813,13 +694,13 @@ export class BbDevicePanel extends LitElement {
         ? html`<span class="note malformed">${d.malformedPackets} bad ${d.malformedPackets === 1 ? 'packet' : 'packets'} dropped</span>`
         : nothing,
       d.connection === 'lost' && d.kind !== 'phone' && d.kind !== 'replay' && d.kind !== 'virtual'
-        ? html`<button class="quiet" @click=${() => this.send('bb-reconnect-device', { id: d.id })}>Reconnect</button>`
+        ? html`<button class="quiet" @click=${() => sendDeviceCommand(this, 'bb-reconnect-device', { id: d.id })}>Reconnect</button>`
         : nothing,
       d.connection === 'ended'
-        ? html`<button class="quiet" @click=${() => this.send('bb-replay-again', undefined)}>Play again</button>`
+        ? html`<button class="quiet" @click=${() => sendDeviceCommand(this, 'bb-replay-again', undefined)}>Play again</button>`
         : nothing,
       several && d.kind !== 'virtual'
-        ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => this.send('bb-disconnect-device', { id: d.id })}>×</button>`
+        ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => sendDeviceCommand(this, 'bb-disconnect-device', { id: d.id })}>×</button>`
         : nothing,
     ].filter((part) => part !== nothing);
   }
@@ -840,25 +721,20 @@ export class BbDevicePanel extends LitElement {
   }
 
   private readonly connectBluetooth = (): void => {
-    this.chose('heart-rate');
+    this.choiceInView.chose('heart-rate');
     sendCommand(this, 'bb-connect-bluetooth');
   };
 
-  private pick(kind: DeviceKind): void {
-    this.chose(kind);
+  /**
+   * A choice made in the menu: the menu goes, and on a phone with large text the devices' line it is
+   * in goes shut with it; the device chosen, if any, is followed (see ChoiceInView).
+   */
+  private readonly onMenuChoice = (event: CustomEvent<BbMenuChoice>): void => {
     this.closeMenu();
-    this.send('bb-connect-device', { kind });
-  }
-
-  private readonly saveRecording = (): void => {
-    this.closeMenu();
-    this.send('bb-save-recording', undefined);
+    if (event.detail.kind) this.choiceInView.chose(event.detail.kind);
   };
 
-  /**
-   * Once a choice is made the menu goes, so that on a phone the screen below comes back into view; on
-   * a phone with large text the devices' line it is in goes shut with it.
-   */
+  /** The menu and the devices' line go shut: a session's screen gives way, a problem was seen. */
   private closeMenu(): void {
     for (const details of this.renderRoot.querySelectorAll('details')) details.open = false;
   }
@@ -872,8 +748,8 @@ export class BbDevicePanel extends LitElement {
       return;
     }
     this.askingToSwitch = false;
-    this.pressedToGo = event.currentTarget as HTMLElement;
-    this.chose('virtual');
+    this.focusOfButtonGone.pressed(event.currentTarget as HTMLElement);
+    this.choiceInView.chose('virtual');
     sendCommand(this, 'bb-use-virtual');
   };
 
@@ -887,23 +763,6 @@ export class BbDevicePanel extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /**
-   * The open menu lies over the page: a tap anywhere else puts it away, as Escape does. The opened
-   * devices' line is in the page's flow and stays open: shut as a finger came down on Start under
-   * it, it took Start up from under the finger and the tap was lost.
-   */
-  private readonly onPointerDown = (event: PointerEvent): void => {
-    const menu = this.renderRoot.querySelector<HTMLDetailsElement>('details.more');
-    if (menu?.open && !event.composedPath().includes(menu)) menu.open = false;
-  };
-
-  /** Tabbing out of the open menu puts it away: it would hide the control the focus went to. */
-  private readonly onMenuFocusOut = (event: FocusEvent): void => {
-    const details = event.currentTarget as HTMLDetailsElement;
-    const to = event.relatedTarget;
-    if (details.open && to instanceof Node && !details.contains(to)) details.open = false;
-  };
-
   /** Escape puts away the innermost open one: the menu, then the devices' line it is in. */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
     const details = [...this.renderRoot.querySelectorAll('details')].findLast((d) => d.open);
@@ -911,47 +770,7 @@ export class BbDevicePanel extends LitElement {
     details.open = false;
     details.querySelector('summary')?.focus();
   };
-
-  private readonly onHabit = (event: Event): void => {
-    this.closeMenu();
-    this.send('bb-virtual-habit', { habit: (event.target as HTMLSelectElement).value as Habit });
-  };
-
-  private readonly onRecordingFile = async (event: Event): Promise<void> => {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    this.closeMenu();
-    this.chose('replay');
-    this.send('bb-replay', { text: await file.text(), fileName: file.name });
-  };
-
-  private send<K extends keyof BbDeviceCommandDetail>(name: K, detail: BbDeviceCommandDetail[K]): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
 }
-
-/** The commands the device panel sends up, beside the shared ones in events.ts. */
-export interface BbDeviceCommandDetail {
-  'bb-connect-device': { readonly kind: DeviceKind };
-  'bb-disconnect-device': { readonly id: string };
-  'bb-reconnect-device': { readonly id: string };
-  /** A file picked to replay, read by the app (Devices.replayText). */
-  'bb-replay': { readonly text: string; readonly fileName: string };
-  'bb-replay-again': undefined;
-  'bb-save-recording': undefined;
-  'bb-virtual-habit': { readonly habit: Habit };
-}
-
-/** The ways the virtual person can follow the screen, as the menu offers them: short enough for a 320 px phone. */
-export const HABIT_CHOICES: ReadonlyArray<{ readonly habit: Habit; readonly label: string }> = [
-  { habit: 'usual', label: 'Mostly does as asked' },
-  { habit: 'follows', label: 'Always does as asked' },
-  { habit: 'wrong-way', label: 'Lies the wrong way first' },
-  { habit: 'up-early', label: 'Gets up before the end' },
-  { habit: 'stays-up', label: 'Stays on their feet' },
-];
 
 /** A state built before the devices list existed (a test's fixture): one line from `source`. */
 function fallbackStatus(state: DeviceState): DeviceStatus {
@@ -975,45 +794,8 @@ function fallbackStatus(state: DeviceState): DeviceStatus {
   };
 }
 
-/** One line on what the virtual strap's simulated person is doing, so a demo shows its ground truth. */
-export function describePerson(status: VirtualPersonStatus): string {
-  const { current, previous } = status;
-  if (current.activity.kind === 'exercise') return `Virtual person: ${describePerformed(current, false)}`;
-  if (current.activity.kind === 'position') {
-    if (status.habit === 'stays-up') return 'Virtual person: staying on their feet';
-    if (current.wrongWay) return 'Virtual person: lying the wrong way';
-    return current.inPosition
-      ? 'Virtual person: in position, waiting for Go'
-      : 'Virtual person: getting into position';
-  }
-  if (current.activity.kind === 'rest') {
-    return previous?.activity.kind === 'exercise'
-      ? `Virtual person: resting after ${describePerformed(previous, true)}`
-      : 'Virtual person: resting';
-  }
-  return 'Virtual person: waiting';
-}
-
-function describePerformed(performed: PerformedActivity, finished: boolean): string {
-  if (performed.holdS !== null)
-    return `${finished ? 'a hold of' : 'holding'} ${Math.floor(performed.holdS)} s`;
-  if (performed.activity.kind === 'exercise' && performed.activity.exercise === 'bat-hang') {
-    return `${plural(performed.breathsDone, 'breath')}${finished ? '' : ' done'}`;
-  }
-  return `${plural(performed.repsDone, 'rep')}${finished ? '' : ' done'}`;
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'bb-device-panel': BbDevicePanel;
-  }
-  interface GlobalEventHandlersEventMap {
-    'bb-connect-device': CustomEvent<BbDeviceCommandDetail['bb-connect-device']>;
-    'bb-disconnect-device': CustomEvent<BbDeviceCommandDetail['bb-disconnect-device']>;
-    'bb-reconnect-device': CustomEvent<BbDeviceCommandDetail['bb-reconnect-device']>;
-    'bb-replay': CustomEvent<BbDeviceCommandDetail['bb-replay']>;
-    'bb-replay-again': CustomEvent<undefined>;
-    'bb-save-recording': CustomEvent<undefined>;
-    'bb-virtual-habit': CustomEvent<BbDeviceCommandDetail['bb-virtual-habit']>;
   }
 }
