@@ -1,29 +1,22 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  type AwaitedDevice,
-  type DeviceKind,
-  type DeviceState,
-  type DeviceStatus,
-  type GoneOnWithout,
-  goneOnWithoutWords,
-  isAway,
-} from '../app/devices.ts';
+import type { DeviceState, DeviceStatus } from '../app/devices.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import type { ExerciseId } from '../workout/program.ts';
+import { awaitedDeviceStyles } from './bb-awaited-device.ts';
 import { type BbMenuChoice, deviceMenuStyles } from './bb-device-menu.ts';
+import { deviceRowStyles } from './bb-device-row.ts';
 import { ChoiceInView } from './choice-in-view.ts';
-import { sendDeviceCommand } from './device-commands.ts';
-import { deviceRoleLine } from './device-role.ts';
-import { awaitedStateWords, connectionAlarmWords } from './device-state-words.ts';
+import { narrowStateWords, type SessionOfDevices, sessionStateWords } from './device-state-words.ts';
 import {
   devicesAtAGlance,
-  earlierVisitAtAGlance,
-  namedAtAGlance,
   namedOnTheNarrowLine,
   narrowDevicesLine,
   severalDevicesComing,
+  wideDevicesLine,
 } from './devices-at-a-glance.ts';
+import { devicesGlanceStyles } from './devices-glance-styles.ts';
+import { devicesListed, someRecordable } from './devices-listed.ts';
 import { sendCommand } from './events.ts';
 import { FocusOfButtonGone } from './focus-of-button-gone.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -32,7 +25,6 @@ import { strapToConnect, switchInSession } from './session-switch.ts';
 import {
   buttonStyles,
   fieldStyles,
-  hiddenFromSight,
   LOW_LANDSCAPE,
   NARROW,
   PHONE_SCREEN,
@@ -40,9 +32,6 @@ import {
   visuallyHidden,
 } from './styles.ts';
 import { describePerson } from './virtual-person-words.ts';
-
-/** A battery at or below this is shown as low: a strap's coin cell has hours left. */
-const LOW_BATTERY_PERCENT = 15;
 
 /**
  * A problem as its line at a glance shows it: what went wrong (its headline: "Not a recording:"), then
@@ -59,8 +48,8 @@ function renderProblemLine(problem: string, state: Pick<DeviceState, 'devices' |
     ><span class="rest">${rest}</span>`;
 }
 
-/** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
-const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
+/** The parts of the panel that are components of their own, each rendered after the panel. */
+const PARTS = 'bb-device-row, bb-awaited-device, bb-device-menu';
 
 /** Which devices are in use, how they are doing, and how to switch or add one. Compact: the
  * session screen stays readable from the mat, so the menu's summary beside the virtual strap's
@@ -71,6 +60,8 @@ export class BbDevicePanel extends LitElement {
     buttonStyles,
     fieldStyles,
     visuallyHidden,
+    deviceRowStyles,
+    awaitedDeviceStyles,
     deviceMenuStyles,
     css`
       :host {
@@ -94,27 +85,8 @@ export class BbDevicePanel extends LitElement {
         font-size: 1rem;
         min-height: 2.75rem;
       }
-      .device {
-        display: inline-flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0 0.5rem;
-      }
-      .name {
-        font-weight: 700;
-      }
-      .state[data-connection='lost'],
-      .state[data-connection='reconnecting'],
-      .state[data-connection='unavailable'],
-      .state[data-motion-stopped],
-      .retry {
-        color: var(--bb-warn, #fbbf24);
-      }
-      .state[data-going-on],
       .note,
-      .person,
-      .battery,
-      .rate {
+      .person {
         color: var(--bb-muted, #b6c2d1);
       }
       /*
@@ -130,12 +102,6 @@ export class BbDevicePanel extends LitElement {
       }
       .no-bluetooth {
         flex: 1 1 8rem;
-      }
-      .why-no-bluetooth {
-        margin: 0.5rem 0 0;
-      }
-      .battery[data-low] {
-        color: var(--bb-warn, #fbbf24);
       }
       /* The menu's summary and the file picker look like the buttons they are. */
       summary,
@@ -192,82 +158,8 @@ export class BbDevicePanel extends LitElement {
       .problem > span {
         flex: 1 1 10rem;
       }
-      /*
-       * The devices in a line of a phone with its text at twice its size: their names and
-       * states, or the problem, on two lines at most; opened, everything the panel says and offers.
-       */
-      /* The header's width, never its line's: that is cut short at the edge. */
-      :host([glance]) {
-        flex: 1 1 100%;
-        min-width: 0;
-      }
-      .glance {
-        flex-basis: 100%;
-        min-width: 0;
-        contain: inline-size;
-      }
-      /*
-       * 121 px beside the marker on a 180 px screen: at 0.6rem a side, "Out of reach:" (118.5 px) took
-       * a line more than the 118 left, and a Verity Sense out of reach, "armband", went under the clamp.
-       */
-      .glance > summary {
-        width: 100%;
-        padding: 0 0.5rem;
-      }
-      .glance > summary.problem-line {
-        background: var(--bb-problem-bg, #3b2a0a);
-        border-color: var(--bb-warn, #fbbf24);
-      }
-      .glance .line {
-        flex: 1 1 0;
-        min-width: 0;
-        overflow: hidden;
-        white-space: nowrap;
-        text-overflow: ellipsis;
-      }
-      /*
-       * A word wider than the line breaks where it must: opened at 180×320, "INVALID_MTU" and
-       * "disconnected." stood cut to "INVALID_M…" and "disconnect…" by the shut line's ellipsis.
-       */
-      .glance[open] .line {
-        white-space: normal;
-        overflow-wrap: anywhere;
-        padding-block: 0.4rem;
-      }
-      /*
-       * Shut, a problem's line is what went wrong, on up to two lines (a file that is no recording, a
-       * strap out of reach); the why and what to do are a tap away, and read out with it. The devices'
-       * line too: on one, the virtual strap was "Virtual stra…", neither the device nor how it was.
-       */
-      .glance:not([open]) .line {
-        white-space: normal;
-      }
-      .glance:not([open]) .gist {
-        display: -webkit-box;
-        -webkit-box-orient: vertical;
-        -webkit-line-clamp: 2;
-        overflow: hidden;
-        line-height: 1.2;
-      }
-      .glance:not([open]) .rest {
-        ${hiddenFromSight}
-      }
-      /* Not read out: the rest, read with the headline, names the device. */
-      .glance:not([open]) .gist[data-subject]::after {
-        content: ' ' attr(data-subject) / '';
-      }
-      /* Read out, before the rest it leads to; seen, a colon with nothing after it. */
-      .glance:not([open]) .gist:not([data-subject]) .colon {
-        ${hiddenFromSight}
-      }
-      .glance-body {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25rem 1rem;
-        padding-top: 0.25rem;
-      }
     `,
+    devicesGlanceStyles,
   ];
 
   @property({ attribute: false }) device!: DeviceState;
@@ -353,13 +245,13 @@ export class BbDevicePanel extends LitElement {
   }
 
   /**
-   * The panel is rendered whole once the parts it renders are: its menu renders after it (see
-   * BbDeviceMenu), and what the panel shows is read once it is all there.
+   * The panel is rendered whole once the parts it renders are: they render after it, and what the
+   * panel shows is read once it is all there.
    */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     await Promise.all(
-      [...this.renderRoot.querySelectorAll('bb-device-menu')].map((menu) => menu.updateComplete),
+      [...this.renderRoot.querySelectorAll<LitElement>(PARTS)].map((part) => part.updateComplete),
     );
     return done;
   }
@@ -367,8 +259,8 @@ export class BbDevicePanel extends LitElement {
   override render() {
     const state = this.device;
     const isVirtual = state.source?.kind === 'virtual';
-    const devices = state.devices.length ? state.devices : state.source ? [fallbackStatus(state)] : [];
-    const recordable = devices.some((d) => !SENDS_NO_PACKETS.has(d.kind));
+    const devices = devicesListed(state);
+    const recordable = someRecordable(devices);
     if (this.atAGlance) return this.renderAtAGlance(devices, isVirtual, recordable);
     return html`
       ${this.renderStatus(devices, isVirtual)}
@@ -413,9 +305,9 @@ export class BbDevicePanel extends LitElement {
     return html`
       ${
         underTheirLine
-          ? devices.map((d) => this.renderDeviceDetails(d, several))
+          ? devices.map((d) => this.renderDevice(d, several, true))
           : devices.length
-            ? devices.map((d) => this.renderDevice(d, several))
+            ? devices.map((d) => this.renderDevice(d, several, false))
             : html`<span class="name">No device</span>`
       }
       ${
@@ -423,8 +315,10 @@ export class BbDevicePanel extends LitElement {
         this.compact
           ? nothing
           : [
-              ...state.firstTries.map((a) => this.renderAwaited(a, true)),
-              ...state.awaiting.map((a) => this.renderAwaited(a, false)),
+              ...state.firstTries.map(
+                (a) => html`<bb-awaited-device .awaited=${a} onFirstTry></bb-awaited-device>`,
+              ),
+              ...state.awaiting.map((a) => html`<bb-awaited-device .awaited=${a}></bb-awaited-device>`),
             ]
       }
       ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
@@ -450,37 +344,19 @@ export class BbDevicePanel extends LitElement {
     // virtualStandsInWords), which has room for the devices the person is waiting for.
     const shown = !this.compact && firstTries.length ? devices.filter((d) => d.kind !== 'virtual') : devices;
     const line = this.narrow
-      ? narrowDevicesLine(shown, (d) => this.narrowConnectionWords(d), earlier.firstTries, earlier.awaiting)
-      : this.wideDevicesLine(shown, earlier.firstTries, earlier.awaiting);
+      ? narrowDevicesLine(shown, narrowStateWords, earlier.firstTries, earlier.awaiting)
+      : wideDevicesLine(
+          shown,
+          (d) => sessionStateWords(d, this.sessionOfDevices),
+          earlier.firstTries,
+          earlier.awaiting,
+        );
     return this.renderGlance(
       problem,
       line,
       this.renderStatus(devices, isVirtual, !problem),
       this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable),
     );
-  }
-
-  /** Each device and its state, then those of an earlier visit (see earlierVisitAtAGlance). */
-  private wideDevicesLine(
-    shown: readonly DeviceStatus[],
-    firstTries: readonly AwaitedDevice[],
-    awaiting: readonly AwaitedDevice[],
-  ): string {
-    const named = [
-      ...namedAtAGlance(shown, (d) => this.connectionWords(d)),
-      ...earlierVisitAtAGlance(firstTries, awaiting),
-    ];
-    return named.length ? named.join(' · ') : 'No device';
-  }
-
-  /**
-   * A device's state on the line of a phone with its text at twice its size, in its fewest words:
-   * reconnecting, "reconnecting…", where "Strap connection lost" took three lines of the line's two,
-   * "connection lost" wider than one; one the set goes on without, as any other, where "Watch out of
-   * reach: keep going" took three, the set under the header saying what goes on without it.
-   */
-  private narrowConnectionWords(d: DeviceStatus): string {
-    return d.connection === 'reconnecting' ? 'reconnecting…' : connectionAlarmWords(d, false);
   }
 
   /**
@@ -578,146 +454,28 @@ export class BbDevicePanel extends LitElement {
   }
 
   /**
-   * Whether `d` is away, or its motion stopped, while the session goes on without it (see
-   * goneOnWithout).
+   * A device as the devices' row says it, whole, or `underItsLine`, what the line leaves out (see
+   * renderAtAGlance), named there too where several are or where the line of a phone with its text at
+   * twice its size says most in a word.
    */
-  private goingOnWithout(d: DeviceStatus): d is GoneOnWithout {
-    return (
-      this.compact &&
-      (isAway(d.connection) || d.motionStopped) &&
-      this.goneOnWithout.some((g) => g.id === d.id)
-    );
+  private renderDevice(d: DeviceStatus, several: boolean, underItsLine: boolean) {
+    return html`<bb-device-row
+      .status=${d}
+      ?several=${several}
+      .session=${this.sessionOfDevices}
+      ?underItsLine=${underItsLine}
+      ?namedUnderItsLine=${several || (this.narrow && !namedOnTheNarrowLine(d))}
+    ></bb-device-row>`;
   }
 
-  /**
-   * A device's state in words. Away or its motion stopped while the session goes on without it (a
-   * heart-rate strap, a watch in a floor exercise), in the words the set says it in ("Heart-rate strap
-   * reconnecting: keep going", "Watch motion stopped: keep going", "Strap out of reach: the watch
-   * counts" where the watch took over its set), in the quiet colour: the warning's
-   * words and colour are for a drop that stops the session.
-   */
-  private connectionWords(d: DeviceStatus, opened = false): string {
-    return this.goingOnWithout(d)
-      ? goneOnWithoutWords(this.device.devices, d, this.sessionExercise)
-      : connectionAlarmWords(d, opened);
-  }
-
-  /** A device, its name and state first; `opened`, under the devices' line opened to it. */
-  private renderDevice(d: DeviceStatus, several: boolean, opened = false) {
-    return html`<span class="device" data-kind=${d.kind}>
-      <span class="name">${d.name}</span>
-      ${this.renderState(d, opened)}
-      ${this.deviceDetails(d, several)}
-    </span>`;
-  }
-
-  private renderState(d: DeviceStatus, opened: boolean) {
-    return html`<span
-      class="state"
-      data-connection=${d.connection}
-      ?data-motion-stopped=${d.connection === 'connected' && d.motionStopped}
-      ?data-going-on=${this.goingOnWithout(d)}
-    >${this.connectionWords(d, opened)}</span>`;
-  }
-
-  /**
-   * A device of an earlier visit that did not answer as the page loaded: named, so that the virtual
-   * strap beside it is not taken for it, and reconnected at a tap with no chooser (the browser kept
-   * the permission), or forgotten, left at home or sold: the virtual strap in use is no button to
-   * tap for that (see kindsInUse). The buttons' words leave out the name beside them, which they
-   * repeated on a row each of a 360 px phone; a screen reader hears it. Neither while it is being
-   * tried: one that answers is connected and known again, Forget or not. On its first try as the page
-   * loads (`onFirstTry`), being connected or waiting its turn, it offers neither: it is on its way,
-   * and greyed buttons beside it read as something to do. Tried again at Reconnect, they stay greyed
-   * where the tap was.
-   */
-  private renderAwaited(a: AwaitedDevice, onFirstTry: boolean) {
-    const connecting = a.trying || onFirstTry;
-    return html`<span class="device awaited" data-kind=${a.kind}>
-      <span class="name">${a.name}</span>
-      <span class="state" data-connection=${connecting ? 'connecting' : 'lost'}>${awaitedStateWords(a, onFirstTry)}</span>
-      ${onFirstTry ? nothing : this.renderAwaitedButtons(a)}
-    </span>`;
-  }
-
-  private renderAwaitedButtons(a: AwaitedDevice) {
-    return html`<button
-        class="quiet"
-        aria-label=${`Reconnect ${a.name}`}
-        ?disabled=${a.trying}
-        @click=${() => sendDeviceCommand(this, 'bb-reconnect-device', { id: a.id })}
-      >Reconnect</button>
-      <button
-        class="quiet"
-        aria-label=${`Forget ${a.name}`}
-        ?disabled=${a.trying}
-        @click=${() => sendDeviceCommand(this, 'bb-disconnect-device', { id: a.id })}
-      >Forget</button>`;
-  }
-
-  /**
-   * A device under the line that names it and says its state: the rest, under its name where there
-   * are several; nothing where there is no more to say. One whose motion stopped the line says only
-   * as "No watch motion": here it is named, and said connected, its motion stopped.
-   */
-  private renderDeviceDetails(d: DeviceStatus, several: boolean) {
-    if (d.motionStopped) return this.renderDevice(d, several, true);
-    const details = this.deviceDetails(d, several);
-    // The line of a phone with its text at twice its size says most in a word: their names are here.
-    const named = several || (this.narrow && !namedOnTheNarrowLine(d));
-    if (!details.length && !named) return nothing;
-    return html`<span class="device" data-kind=${d.kind}>
-      ${named ? html`<span class="name">${d.name}</span>` : nothing}
-      ${details}
-    </span>`;
-  }
-
-  /** What a device's name and state leave out: its battery, stream, role, and what it offers. */
-  private deviceDetails(d: DeviceStatus, several: boolean) {
-    // Where several share the work, each one's part: beside a watch, the strap's "motion 50 Hz" does
-    // not count the lat pulldown; alone, a watch's (see deviceRoleLine). Told before the session,
-    // where the devices are chosen; in one, over two lines of a phone's header, it pushed the count
-    // down the screen.
-    const roles = this.compact ? '' : deviceRoleLine(d, several);
-    return [
-      // Going on without it, its state says it is reconnecting already.
-      d.connection === 'reconnecting' && !this.goingOnWithout(d)
-        ? html`<span class="retry">reconnecting…</span>`
-        : nothing,
-      this.renderBattery(d),
-      // Of a stream that stopped, its rate is no longer the stream's.
-      d.sampleRateHz && d.connection === 'connected' && !d.motionStopped
-        ? html`<span class="rate">motion ${Math.round(d.sampleRateHz)} Hz</span>`
-        : nothing,
-      roles ? html`<span class="note role">${roles}</span>` : nothing,
-      d.malformedPackets > 0
-        ? html`<span class="note malformed">${d.malformedPackets} bad ${d.malformedPackets === 1 ? 'packet' : 'packets'} dropped</span>`
-        : nothing,
-      d.connection === 'lost' && d.kind !== 'phone' && d.kind !== 'replay' && d.kind !== 'virtual'
-        ? html`<button class="quiet" @click=${() => sendDeviceCommand(this, 'bb-reconnect-device', { id: d.id })}>Reconnect</button>`
-        : nothing,
-      d.connection === 'ended'
-        ? html`<button class="quiet" @click=${() => sendDeviceCommand(this, 'bb-replay-again', undefined)}>Play again</button>`
-        : nothing,
-      several && d.kind !== 'virtual'
-        ? html`<button class="quiet" aria-label=${`Disconnect ${d.name}`} @click=${() => sendDeviceCommand(this, 'bb-disconnect-device', { id: d.id })}>×</button>`
-        : nothing,
-    ].filter((part) => part !== nothing);
-  }
-
-  /**
-   * The battery of a device in reach. Of one away only a low level is told, as it was last read: it
-   * may be why the device went (a full one, read before it went, says nothing now).
-   */
-  private renderBattery(d: DeviceStatus) {
-    if (d.battery === null) return nothing;
-    const low = d.battery <= LOW_BATTERY_PERCENT;
-    if (d.connection === 'connected') {
-      return html`<span class="battery" ?data-low=${low} aria-label="battery ${d.battery} percent">battery ${d.battery} %</span>`;
-    }
-    return low
-      ? html`<span class="battery" data-low aria-label="battery was ${d.battery} percent">battery was ${d.battery} %</span>`
-      : nothing;
+  /** What of the session under way changes how a device's state is said. */
+  private get sessionOfDevices(): SessionOfDevices {
+    return {
+      inSession: this.compact,
+      devices: this.device.devices,
+      goneOnWithout: this.goneOnWithout,
+      exercise: this.sessionExercise,
+    };
   }
 
   private readonly connectBluetooth = (): void => {
@@ -769,28 +527,6 @@ export class BbDevicePanel extends LitElement {
     if (event.key !== 'Escape' || !details) return;
     details.open = false;
     details.querySelector('summary')?.focus();
-  };
-}
-
-/** A state built before the devices list existed (a test's fixture): one line from `source`. */
-function fallbackStatus(state: DeviceState): DeviceStatus {
-  const source = state.source!;
-  return {
-    id: source.id,
-    name: source.name,
-    kind: source.kind === 'bluetooth' ? 'heart-rate' : source.kind,
-    placement: source.placement,
-    connection: state.connection,
-    battery: state.battery ?? null,
-    malformedPackets: state.malformedPackets,
-    sampleRateHz: null,
-    heartRate: true,
-    motion: state.countsMotion,
-    // Which exercises it counts the fixture does not tell: said of none, no part is said (see deviceRoleLine).
-    counts: [],
-    handedOver: [],
-    motionStopped: false,
-    findingPulse: false,
   };
 }
 

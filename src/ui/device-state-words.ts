@@ -1,6 +1,14 @@
 // A device's state as the device panel words it beside the device's name. Pure: the panel renders
 // it, and its unit tests read it without a browser.
-import type { AwaitedDevice, ConnectionState, DeviceStatus } from '../app/devices.ts';
+import {
+  type AwaitedDevice,
+  type ConnectionState,
+  type DeviceStatus,
+  type GoneOnWithout,
+  goneOnWithoutWords,
+  isAway,
+} from '../app/devices.ts';
+import type { ExerciseId } from '../workout/program.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside
 // them that the app is on it. Given up on, the device is "out of reach", as the voice, the pause under
@@ -43,4 +51,47 @@ export function connectionAlarmWords(
 export function awaitedStateWords(device: Pick<AwaitedDevice, 'trying'>, onFirstTry: boolean): string {
   if (device.trying) return CONNECTION_WORDS.connecting;
   return onFirstTry ? 'waiting' : 'not found';
+}
+
+/** What the panel knows of the session under way that changes how a device's state is said. */
+export interface SessionOfDevices {
+  /** A session is running: out of one, no device is gone on without. */
+  readonly inSession: boolean;
+  readonly devices: readonly DeviceStatus[];
+  /** The devices away that the set under way goes on without (see BbDevicePanel.goneOnWithout). */
+  readonly goneOnWithout: readonly DeviceStatus[];
+  /** The exercise of the set under way (in a rest, the set after it). */
+  readonly exercise: ExerciseId | undefined;
+}
+
+/** Whether `d` is away, or its motion stopped, while the session goes on without it. */
+export function goingOnWithout(d: DeviceStatus, session: SessionOfDevices): d is GoneOnWithout {
+  return (
+    session.inSession &&
+    (isAway(d.connection) || d.motionStopped) &&
+    session.goneOnWithout.some((g) => g.id === d.id)
+  );
+}
+
+/**
+ * A device's state in words. Away or its motion stopped while the session goes on without it (a
+ * heart-rate strap, a watch in a floor exercise), in the words the set says it in ("Heart-rate strap
+ * reconnecting: keep going", "Watch motion stopped: keep going", "Strap out of reach: the watch
+ * counts" where the watch took over its set), in the quiet colour: the warning's
+ * words and colour are for a drop that stops the session.
+ */
+export function sessionStateWords(d: DeviceStatus, session: SessionOfDevices, opened = false): string {
+  return goingOnWithout(d, session)
+    ? goneOnWithoutWords(session.devices, d, session.exercise)
+    : connectionAlarmWords(d, opened);
+}
+
+/**
+ * A device's state on the line of a phone with its text at twice its size, in its fewest words:
+ * reconnecting, "reconnecting…", where "Strap connection lost" took three lines of the line's two,
+ * "connection lost" wider than one; one the set goes on without, as any other, where "Watch out of
+ * reach: keep going" took three, the set under the header saying what goes on without it.
+ */
+export function narrowStateWords(d: DeviceStatus): string {
+  return d.connection === 'reconnecting' ? 'reconnecting…' : connectionAlarmWords(d, false);
 }

@@ -152,6 +152,21 @@ export function earlierVisitAtAGlance(
 }
 
 /**
+ * The line where the text is of its usual size: each device and its state in `words` (see
+ * namedAtAGlance), then those of an earlier visit (see earlierVisitAtAGlance), "Virtual strap
+ * connected · Polar H10 0000E2E0 not found"; "No device" where there is none.
+ */
+export function wideDevicesLine<D extends Pick<DeviceStatus, 'name' | 'placement' | 'motionStopped'>>(
+  devices: readonly D[],
+  words: (device: D) => string,
+  firstTries: readonly Pick<AwaitedDevice, 'name'>[],
+  awaiting: readonly Pick<AwaitedDevice, 'name' | 'trying'>[],
+): string {
+  const named = [...namedAtAGlance(devices, words), ...earlierVisitAtAGlance(firstTries, awaiting)];
+  return named.length ? named.join(' · ') : 'No device';
+}
+
+/**
  * Several devices are in use, or on their way from an earlier visit (their first tries as the page
  * loads), the virtual strap standing in not among them: laid out whole, each connected names its part
  * and offers its ×, and they take two rows (see BbDevicePanel's several-rows), where on their way

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { awaitedStateWords, connectionAlarmWords } from '../../../src/ui/device-state-words.ts';
+import type { DeviceStatus } from '../../../src/app/devices.ts';
+import {
+  awaitedStateWords,
+  connectionAlarmWords,
+  goingOnWithout,
+  narrowStateWords,
+  type SessionOfDevices,
+  sessionStateWords,
+} from '../../../src/ui/device-state-words.ts';
+import { chestStrapStatus, heartRateStrapStatus } from '../../device-status.ts';
 
 describe("a device's state in the device panel's words", () => {
   it('says of a device connected whose motion stopped that it did, as the set and the voice do', () => {
@@ -29,5 +38,48 @@ describe("a device's state in the device panel's words", () => {
     expect(awaitedStateWords({ trying: false }, true)).toBe('waiting');
     expect(awaitedStateWords({ trying: true }, false)).toBe('connecting…');
     expect(awaitedStateWords({ trying: false }, false)).toBe('not found');
+  });
+});
+
+describe("a device's state as the session under way says it", () => {
+  const strap = heartRateStrapStatus({ connection: 'reconnecting' });
+  const h10 = chestStrapStatus();
+
+  function session(patch: Partial<SessionOfDevices> = {}): SessionOfDevices {
+    return { inSession: true, devices: [h10, strap], goneOnWithout: [strap], exercise: 'superman', ...patch };
+  }
+
+  it('is calm of a device away that the set goes on without, in the words the set says it in', () => {
+    expect(goingOnWithout(strap, session())).toBe(true);
+    expect(sessionStateWords(strap, session())).toBe('reconnecting: keep going');
+    expect(sessionStateWords({ ...strap, connection: 'lost' }, session())).toBe('out of reach: keep going');
+  });
+
+  it('raises the alarm of a device away that the set needs, and of any out of a session', () => {
+    const needed = session({ goneOnWithout: [] });
+    expect(goingOnWithout(strap, needed)).toBe(false);
+    expect(sessionStateWords(strap, needed)).toBe('connection lost');
+    const outOfASession = session({ inSession: false });
+    expect(goingOnWithout(strap, outOfASession)).toBe(false);
+    expect(sessionStateWords(strap, outOfASession)).toBe('connection lost');
+  });
+
+  it('says a device in reach is connected, whatever the set goes on without', () => {
+    const listedThoughConnected = session({ goneOnWithout: [h10] });
+    expect(goingOnWithout(h10, listedThoughConnected)).toBe(false);
+    expect(sessionStateWords(h10, listedThoughConnected)).toBe('connected');
+  });
+
+  it('says one whose motion stopped at length where the panel is opened to it', () => {
+    const stopped: DeviceStatus = { ...h10, motionStopped: true };
+    const needed = session({ devices: [stopped], goneOnWithout: [] });
+    expect(sessionStateWords(stopped, needed, true)).toBe('connected, motion stopped');
+    expect(sessionStateWords(stopped, needed)).toBe('motion stopped');
+  });
+
+  it('says reconnecting in a word on the narrow line, and else as the wide one does', () => {
+    expect(narrowStateWords(strap)).toBe('reconnecting…');
+    expect(narrowStateWords({ ...strap, connection: 'lost' })).toBe('out of reach');
+    expect(narrowStateWords(h10)).toBe('connected');
   });
 });

@@ -8,6 +8,7 @@ import {
   namedAtAGlance,
   narrowDevicesLine,
   severalDevicesComing,
+  wideDevicesLine,
 } from '../../../src/ui/devices-at-a-glance.ts';
 
 const laptop = { narrow: false, uprightPhone: false, phoneOnItsSide: false };
@@ -192,5 +193,25 @@ describe('several devices coming, whose rows the header keeps', () => {
     expect(severalDevicesComing({ devices: [of('polar')], firstTries: [tried] })).toBe(true);
     expect(severalDevicesComing({ devices: [of('virtual')], firstTries: [tried] })).toBe(false);
     expect(severalDevicesComing({ devices: [of('polar')], firstTries: [] })).toBe(false);
+  });
+});
+
+describe('the devices at a glance where the text is of its usual size', () => {
+  const virtual = { name: 'Virtual strap', placement: 'chest', motionStopped: false } as const;
+  const h10 = { name: 'Polar H10 0000E2E0', trying: false } as const;
+  const connected = () => 'connected';
+
+  it('names each device with its state, then each of an earlier visit', () => {
+    expect(wideDevicesLine([virtual], connected, [], [])).toBe('Virtual strap connected');
+    expect(wideDevicesLine([virtual], connected, [], [h10])).toBe(
+      'Virtual strap connected · Polar H10 0000E2E0 not found',
+    );
+    expect(wideDevicesLine([], connected, [{ name: 'Bangle.js 5e6f' }], [])).toBe(
+      'Connecting Bangle.js 5e6f',
+    );
+  });
+
+  it('says there is no device where there is none', () => {
+    expect(wideDevicesLine([], connected, [], [])).toBe('No device');
   });
 });
