@@ -6,8 +6,14 @@ import type { DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
 const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);
 
+/** What of the devices' state the list is read from. */
+type ListedFrom = Pick<
+  DeviceState,
+  'devices' | 'source' | 'connection' | 'battery' | 'malformedPackets' | 'countsMotion'
+>;
+
 /** Each device in use; of a state built before the devices list existed (a test's fixture), one. */
-export function devicesListed(state: DeviceState): readonly DeviceStatus[] {
+export function devicesListed(state: ListedFrom): readonly DeviceStatus[] {
   if (state.devices.length) return state.devices;
   return state.source ? [fallbackStatus(state)] : [];
 }
@@ -18,7 +24,7 @@ export function someRecordable(devices: readonly Pick<DeviceStatus, 'kind'>[]): 
 }
 
 /** A state built before the devices list existed (a test's fixture): one line from `source`. */
-function fallbackStatus(state: DeviceState): DeviceStatus {
+function fallbackStatus(state: ListedFrom): DeviceStatus {
   const source = state.source!;
   return {
     id: source.id,

@@ -3,18 +3,13 @@ import type { DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
 import { devicesListed, someRecordable } from '../../../src/ui/devices-listed.ts';
 import { chestStrapStatus } from '../../device-status.ts';
 
-function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}): DeviceState {
+/** The devices' state as the list reads it: a Polar H10 as the source, `devices` in use. */
+function state(devices: DeviceStatus[], patch: Partial<DeviceState> = {}) {
   return {
-    source: { id: 'h10', name: 'Polar H10 0A1B2C3D', kind: 'bluetooth', placement: 'chest' },
-    connection: 'connected',
+    source: { id: 'h10', name: 'Polar H10 0A1B2C3D', kind: 'bluetooth', placement: 'chest' } as const,
+    connection: 'connected' as const,
     countsMotion: true,
     malformedPackets: 0,
-    problem: null,
-    problemsTold: 0,
-    noBluetooth: null,
-    rejoining: false,
-    awaiting: [],
-    firstTries: [],
     battery: 80,
     devices,
     ...patch,
