@@ -1,16 +1,13 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
-import { tapEachCountParts } from '../workout/by-hand.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
-import { heldSoFarMs } from '../workout/held-seconds.ts';
 import {
   countUnit,
   everySeenPositionText,
   everyWrongPositionText,
   exerciseById,
   FORM_ISSUE_TEXT,
-  perSideText,
   seenPositionText,
   WRONG_POSITION_WAY_ON,
   wrongPositionText,
@@ -19,7 +16,6 @@ import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts'
 import type { CurrentSet, PlannedExercise, SetRecord } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
 import {
-  armOfRep,
   nextArm,
   shownFormIssue,
   showsRecovery,
@@ -35,17 +31,14 @@ import {
   awayPausedText,
   awayWhileSetRunsText,
   beforeGoText,
-  clockFace,
-  formatDuration,
-  heldS,
   pausedText,
-  plural,
   skippedBeforeText,
   tapWordsOf,
   topPauseText,
 } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { focusHeading } from './scroll-page.ts';
+import { setRingDisplay } from './set-ring-display.ts';
 import {
   buttonStyles,
   connectStrapButton,
@@ -907,7 +900,14 @@ export class BbSetView extends LitElement {
     if (!showsSetUnderWay(this.set)) return this.renderWaiting();
     const { exercise } = this.planned;
     const set = this.set;
-    const display = this.display();
+    const display = setRingDisplay({
+      planned: this.planned,
+      set,
+      nowMs: this.nowMs,
+      paused: this.paused,
+      tappedByHand: this.tappedByHand(),
+      unseen: Boolean(this.unseenLine),
+    });
     // Stands in for the target while it lasts: one line of the ring, so the count stays where it is.
     const topPause = this.paused ? null : topPauseText(exercise, set, this.nowMs);
     const issue = shownFormIssue(set, this.nowMs);
@@ -1200,99 +1200,12 @@ export class BbSetView extends LitElement {
     this.howToOpen = open;
     bringIntoView(event);
   };
-
-  private display(): RingDisplay {
-    const { exercise, dosage } = this.planned;
-    const set = this.set;
-    if (exercise.kind === 'hold') {
-      const heldMs = heldSoFarMs(set, this.nowMs);
-      const held = heldMs === null ? 0 : heldS(heldMs);
-      // Moved just after "Go" (drawing in) and not yet seen still again: the clock stands, and the
-      // ring asks for what makes it go on.
-      const settling = heldMs !== null && set.settlingInMs !== undefined;
-      const target = formatDuration(dosage.target);
-      // A plank goes on for as long as form holds: its target is a goal, not the end.
-      const goal = exercise.holdEndsAtTarget ? `of ${target}` : `goal ${target}`;
-      const waiting = set.holdStartMs === null && !this.paused;
-      const asksTap = waiting && (this.tappedByHand() || Boolean(this.unseenLine));
-      return {
-        value: held,
-        max: dosage.target,
-        ...clockFace(held),
-        // In position already ("In position. Go."): the hold is timed from when the body settles
-        // (a plank's, once it is lifted into); with no device to see it settle, from the tap on
-        // Start hold.
-        unit: asksTap
-          ? 'tap Start hold'
-          : waiting
-            ? exercise.liftsIntoHold
-              ? 'lift and hold still'
-              : 'hold still to start'
-            : settling
-              ? 'hold still'
-              : goal,
-        unitAsksTap: asksTap,
-        label: 'Hold time',
-        valueText: `${held} of ${dosage.target} seconds${settling ? ', hold still' : ''}`,
-      };
-    }
-    const label = exercise.kind === 'breaths' ? 'Breath cycles' : 'Reps';
-    // The ring fills with every rep of the set, both arms' alike.
-    const fill = { value: set.count, max: dosage.target, suffix: '', label };
-    // Until the first tap, as a hold nothing sees asks for Start hold: then the count going up shows it.
-    const tapHint = this.countsByHand() && set.count === 0 ? tapEachCountParts(exercise) : null;
-    if (exercise.alternatesSides) {
-      // The voice counts a bird dog set each side, "Left, seven", against "ten each side": the ring
-      // shows that arm's count, where "14" read from the mat looked like a set gone past its end.
-      const unit = `of ${perSideText(dosage.target)}`;
-      if (set.count === 0)
-        return { ...fill, digits: '0', unit, detail: null, tapHint, valueText: `0 ${unit}` };
-      const { arm, ofArm } = armOfRep(set.count);
-      return {
-        ...fill,
-        digits: String(ofArm),
-        unit,
-        detail: `${arm} arm`,
-        valueText: `${ofArm} ${unit}, ${arm} arm`,
-      };
-    }
-    // "of 1 rep": the unit goes with the target it follows, not with the count.
-    const unit = `of ${plural(dosage.target, countUnit(exercise))}`;
-    return {
-      ...fill,
-      digits: String(set.count),
-      unit,
-      detail: null,
-      tapHint,
-      valueText: `${set.count} ${unit}`,
-    };
-  }
 }
 
 /** A line under the set's number, the words that ask for a tap on one line of it (see tapWordsOf). */
 function withTapWordsWhole(line: string) {
   const { before, tap, after } = tapWordsOf(line);
   return tap ? html`${before}<span class="tap-words">${tap}</span>${after}` : line;
-}
-
-/** What the set's ring shows: how full it is, its face's lines, and what a screen reader reads of it. */
-interface RingDisplay {
-  readonly value: number;
-  readonly max: number;
-  readonly digits: string;
-  readonly suffix: string;
-  readonly unit: string;
-  /**
-   * The unit is the tap asked for ("tap Start hold"): it takes the tap's narrower lines (see
-   * .tap-hint), where at the target's size it ran over a phone's ring.
-   */
-  readonly unitAsksTap?: boolean;
-  /** A line under the unit, where there is one. */
-  readonly detail?: string | null;
-  /** What to tap for each rep of a set counted by hand, until the first is counted (see tapEachCountParts). */
-  readonly tapHint?: readonly [string, string] | null;
-  readonly label: string;
-  readonly valueText: string;
 }
 
 /**
