@@ -39,6 +39,7 @@ import {
 import { MediaQueryController } from './media-query.ts';
 import { focusHeading } from './scroll-page.ts';
 import { setRingDisplay } from './set-ring-display.ts';
+import { renderSetRing, setRingStyles } from './set-ring-face.ts';
 import {
   buttonStyles,
   connectStrapButton,
@@ -49,14 +50,11 @@ import {
   narrow,
   narrowAndShort,
   pauseButton,
-  pausedMark,
-  ringFace,
   screenLayout,
   sideBySide,
 } from './styles.ts';
 import { noticeStyles, TapNote } from './tap-note.ts';
 import { holdButtonTap, holdStartedText, tapAgainText } from './taps-meant-before.ts';
-import './bb-progress-ring.ts';
 
 /** The line under the position while the set waits for it. */
 const WAITING_TEXT = 'The set starts by itself once you are in position and still.';
@@ -93,14 +91,6 @@ export class BbSetView extends LitElement {
       }
       .tap-words {
         white-space: nowrap;
-      }
-      /*
-       * The tap the ring asks for and when, "tap +1" and "after each rep", each starts a line rather
-       * than split ("rep" alone under "tap +1 after each" on a ring of 146 px), and wraps within itself
-       * only where it is wider than the ring's line (180×320).
-       */
-      .tap-hint .whole {
-        display: inline-block;
       }
       /*
        * That room is taken from the space around the name, the set's number and the ring, which read as
@@ -511,96 +501,6 @@ export class BbSetView extends LitElement {
           order: 3;
         }
       }
-      /*
-       * Before the first rep the tap asked for is what the person acts on, and the target gives way to
-       * it until then. Its lines, "tap +1" over "after each rep" (a hold's "tap Start / hold"), are
-       * sized and narrowed to the round of the ring under the count: under the target, at the
-       * target's size, they ran over the ring's band (a laptop's ring of 416 px, a phone's of 160).
-       * The smallest ring (180×320) has no room for the count and three lines of the smallest type
-       * inside its band: there it asks for the tap alone (see below).
-       */
-      .unit:not(.tap-hint):has(~ .tap-hint) {
-        display: none;
-      }
-      .tap-hint {
-        font-size: clamp(0.75rem, 7.75cqmin, 2rem);
-        line-height: 1.15;
-        text-wrap: balance;
-        max-width: 60cqmin;
-        margin-inline: auto;
-      }
-      /*
-       * As large as each one's longest line lets it stand clear of the band, where one size for all
-       * (6.5cqmin, the bat hang's) left a rep's 12 px and a hold's 12 px on a 360×640 phone: "after
-       * each breath" is the longest, "tap Start / hold" has more room under a hold's shorter clock.
-       */
-      .tap-hint.breaths {
-        font-size: clamp(0.75rem, 6.5cqmin, 2rem);
-      }
-      .tap-hint.hold {
-        font-size: clamp(0.75rem, 12.5cqmin, 2rem);
-      }
-      @container (max-height: 5rem) {
-        .unit {
-          display: none;
-        }
-      }
-      /*
-       * A ring that small (a set by hand on a 180×320 phone) holds the count and short lines under it
-       * ("of 10 / each side / right arm"), which at the target's size ran over the ring's edge; once
-       * paused, the count and "Paused" alone.
-       */
-      @container (max-height: 5.5rem) {
-        .unit {
-          font-size: 0.75rem;
-          max-width: 75cqmin;
-          margin-inline: auto;
-        }
-        /*
-         * Of the tap asked for, the tap alone ("tap +1"), right over the +1 it names, as large as the
-         * ring holds it: the count and "tap +1 / after each / breath" in the smallest type took the
-         * ring's height, their last two lines 2–10 px over its band. The voice asks to count with plus
-         * one as the set begins, and the plan on the start screen said after each rep.
-         */
-        .unit.tap-hint {
-          font-size: 0.9375rem;
-          line-height: 1;
-        }
-        .tap-hint .whole ~ .whole {
-          display: none;
-        }
-        .unit:has(~ .paused:not([slot])) {
-          display: none;
-        }
-        /* Paused by the person: over the target's lines, which keep their room, so the count stays. */
-        .unit:has(~ .paused[slot]) {
-          visibility: hidden;
-        }
-        .paused {
-          margin-top: 0;
-          font-size: 20cqmin;
-        }
-        .paused[slot] {
-          margin-top: 0;
-        }
-      }
-      /*
-       * The pause at the top of a rep, where the voice times it ("Hold 2", "Down"): read from the mat
-       * by a person who muted the voice, half again the size of the target it stands in for, grown
-       * downwards into the ring's room under the count, so that neither the count nor the rows move.
-       */
-      .top-pause {
-        font-weight: 800;
-        color: var(--bb-accent, #4ade80);
-        transform: scale(1.5);
-        transform-origin: top center;
-      }
-      /* A ring at its smallest (a phone with text at twice its size) has less room under its count. */
-      @container (max-height: 9rem) {
-        .top-pause {
-          transform: scale(1.25);
-        }
-      }
       .recovered {
         font-size: clamp(1.15rem, 4.5vmin, 2rem);
         font-weight: 700;
@@ -711,6 +611,7 @@ export class BbSetView extends LitElement {
         }
       }
     `,
+    setRingStyles,
   ];
 
   @property({ attribute: false }) planned!: PlannedExercise;
@@ -917,24 +818,7 @@ export class BbSetView extends LitElement {
       ${this.renderMeta()}
       ${this.renderNotice(issue)}
       ${exercise.alternatesSides ? html`<p class="side">Next: ${nextArm(set)} arm</p>` : nothing}
-      <bb-progress-ring
-        .value=${display.value}
-        .max=${display.max}
-        label=${display.label}
-        value-text=${display.valueText}
-      >
-        ${ringFace(display.digits, display.suffix)}
-        ${
-          topPause
-            ? html`<div class="unit top-pause" aria-hidden="true">${topPause}</div>`
-            : display.unitAsksTap
-              ? html`<div class="unit tap-hint hold" aria-hidden="true">${display.unit}</div>`
-              : html`<div class="unit" data-grows aria-hidden="true">${display.unit}</div>`
-        }
-        ${display.detail ? html`<div class="unit" aria-hidden="true">${display.detail}</div>` : nothing}
-        ${display.tapHint ? html`<div class=${this.planned.exercise.kind === 'breaths' ? 'unit tap-hint breaths' : 'unit tap-hint'} aria-hidden="true">${display.tapHint.map((part, i) => html`${i > 0 ? ' ' : ''}<span class="whole">${part}</span>`)}</div>` : nothing}
-        ${this.paused ? pausedMark(this.pauseReason) : nothing}
-      </bb-progress-ring>
+      ${renderSetRing(display, { topPause, paused: this.paused, pauseReason: this.pauseReason, breaths: exercise.kind === 'breaths' })}
       ${this.finish.render(this.setsKept, this.renderControls())}
       ${this.renderLastRow()}
     `;
