@@ -38,6 +38,7 @@ import {
 } from './format.ts';
 import { MediaQueryController } from './media-query.ts';
 import { focusHeading } from './scroll-page.ts';
+import { HoldButton, holdButtonStyles } from './set-hold-button.ts';
 import { setRingDisplay } from './set-ring-display.ts';
 import { renderSetRing, setRingStyles } from './set-ring-face.ts';
 import {
@@ -54,7 +55,7 @@ import {
   sideBySide,
 } from './styles.ts';
 import { noticeStyles, TapNote } from './tap-note.ts';
-import { holdButtonTap, holdStartedText, tapAgainText } from './taps-meant-before.ts';
+import { tapAgainText } from './taps-meant-before.ts';
 
 /** The line under the position while the set waits for it. */
 const WAITING_TEXT = 'The set starts by itself once you are in position and still.';
@@ -69,6 +70,7 @@ export class BbSetView extends LitElement {
     disclosureMarker,
     inRoomStyles,
     noticeStyles,
+    holdButtonStyles,
     css`
       .notice.form {
         background: var(--bb-problem-bg, #3b2a0a);
@@ -354,29 +356,6 @@ export class BbSetView extends LitElement {
        * hold at each end of a hold, the largest button, filled, on a row of its own at the top of the
        * controls.
        */
-      /*
-       * Start hold and End hold are one box, as wide as the wider words, in both: End hold, 12–15 px
-       * narrower, moved Pause beside it 6 px on a 360×640 phone and 7 px on a laptop as the hold
-       * began, and on a phone on its side took Skip set up onto their row, 199 px from where it was.
-       * The words unseen are the eye's (the button is named by its own, see pauseButton).
-       */
-      .controls .start-end-hold {
-        display: inline-grid;
-        place-items: center;
-      }
-      .start-end-hold > span,
-      .start-end-hold::before,
-      .start-end-hold::after {
-        grid-area: 1 / 1;
-      }
-      .start-end-hold::before {
-        content: 'Start hold' / '';
-        visibility: hidden;
-      }
-      .start-end-hold::after {
-        content: 'End hold' / '';
-        visibility: hidden;
-      }
       .controls .tap-by-hand {
         flex-basis: 100%;
         min-height: 4.5rem;
@@ -703,14 +682,9 @@ export class BbSetView extends LitElement {
 
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
-  /** When Start the set was last pressed (see onHoldButton). */
-  private beginPressedAtMs = Number.NEGATIVE_INFINITY;
-  /** When Start hold last turned into End hold (see onHoldButton). */
-  private endHoldShownAtMs = Number.NEGATIVE_INFINITY;
-  /** An End hold tapped in the hold under way was taken as Start hold (see holdButtonTap). */
-  private endHoldTakenAsStartHold = false;
   /** What the set says of a tap it did not take as it looks, over the heading as a form warning is. */
   private readonly tapNote = new TapNote(this);
+  private readonly holdButton = new HoldButton(this, this.tapNote, () => this.tappedByHand());
 
   constructor() {
     super();
@@ -731,10 +705,6 @@ export class BbSetView extends LitElement {
     this.toggleAttribute('by-hand', this.tappedByHand());
     this.toggleAttribute('timed-by-hand', this.tappedByHand() && this.planned.exercise.kind === 'hold');
     const before = changed.get('set') as CurrentSet | undefined;
-    if (before?.holdStartMs === null && this.set.holdStartMs !== null) {
-      this.endHoldShownAtMs = performance.now();
-      this.endHoldTakenAsStartHold = false;
-    }
     // The button the line spoke of is no longer the one under the finger: it would tell of a tap
     // that now does something else.
     const buttonChanged =
@@ -782,21 +752,6 @@ export class BbSetView extends LitElement {
     return this.tappedByHand() ? 'primary tap-by-hand' : nothing;
   }
 
-  /** Start hold and End hold, one box for both (see .start-end-hold), the main one where the set is timed by hand. */
-  private holdClass() {
-    return this.tappedByHand() ? 'start-end-hold primary tap-by-hand' : 'start-end-hold';
-  }
-
-  /**
-   * Start hold, which turns into End hold in place as the hold starts: one button, so that a keyboard's
-   * or screen reader's focus stays on it, where Start hold pressed with Enter left it on the page, and
-   * the Enter that was to end the hold pressed nothing.
-   */
-  private renderHoldButton() {
-    const word = this.set.holdStartMs === null ? 'Start hold' : 'End hold';
-    return html`<button class=${this.holdClass()} aria-label=${word} @click=${this.onHoldButton} ?disabled=${this.set.holdStartMs === null && this.paused}><span>${word}</span></button>`;
-  }
-
   override render() {
     if (!showsSetUnderWay(this.set)) return this.renderWaiting();
     const { exercise } = this.planned;
@@ -833,7 +788,7 @@ export class BbSetView extends LitElement {
         exercise.kind === 'hold'
           ? // A device may not see the hold start (a heart-rate-only strap never does): a tap starts it.
             // Timed by hand, that tap is the set's main one, as +1 is of a count (see renderCountButtons).
-            html`${this.renderHoldButton()}${pause}`
+            html`${this.holdButton.render()}${pause}`
           : this.renderCountButtons(pause)
       }
       ${this.renderOtherSessionControls()}
@@ -1052,27 +1007,8 @@ export class BbSetView extends LitElement {
   }
 
   private readonly onBeginSet = (): void => {
-    this.beginPressedAtMs = performance.now();
+    this.holdButton.beginPressed();
     sendCommand(this, 'bb-begin-set');
-  };
-
-  private readonly onHoldButton = (): void => {
-    const starts = this.set.holdStartMs === null;
-    const tap = holdButtonTap({
-      endsHold: !starts,
-      sinceButtonBeforeMs: performance.now() - (starts ? this.beginPressedAtMs : this.endHoldShownAtMs),
-      begunByTap: this.set.holdBegunByTap === true,
-      takenAsStartHoldBefore: this.endHoldTakenAsStartHold,
-    });
-    // A second tap of the finger that pressed the button before: let go, the hold as it was, so that
-    // a tap meant for this button comes once the person is in the hold, or out of it.
-    // Counted by a device, the hold's button comes under the heading at 180×320, not right under the ring.
-    const underHeading = !this.tappedByHand();
-    if (tap === 'let-go') this.tapNote.show(tapAgainText(starts ? 'Start hold' : 'End hold'), underHeading);
-    else if (tap === 'taken-as-start-hold') {
-      this.endHoldTakenAsStartHold = true;
-      this.tapNote.show(holdStartedText(this.planned.exercise.liftsIntoHold), underHeading);
-    } else sendCommand(this, starts ? 'bb-start-hold' : 'bb-end-hold');
   };
 
   private readonly onPauseLetGo = (): void => this.tapNote.show(tapAgainText('Pause'));
