@@ -36,6 +36,7 @@ import {
   tapWordsOf,
   topPauseText,
 } from './format.ts';
+import { HowToDoIt, howToDoItStyles } from './how-to-do-it.ts';
 import { MediaQueryController } from './media-query.ts';
 import { focusHeading } from './scroll-page.ts';
 import { HoldButton, holdButtonStyles } from './set-hold-button.ts';
@@ -43,7 +44,6 @@ import { setRingDisplay } from './set-ring-display.ts';
 import { renderSetRing, setRingStyles } from './set-ring-face.ts';
 import {
   buttonStyles,
-  connectStrapButton,
   disclosureMarker,
   LOW_LANDSCAPE,
   lowLandscape,
@@ -71,6 +71,7 @@ export class BbSetView extends LitElement {
     inRoomStyles,
     noticeStyles,
     holdButtonStyles,
+    howToDoItStyles,
     css`
       .notice.form {
         background: var(--bb-problem-bg, #3b2a0a);
@@ -127,59 +128,6 @@ export class BbSetView extends LitElement {
         font-size: clamp(1.5rem, 6vmin, 2.5rem);
         font-weight: 800;
         color: var(--bb-accent, #4ade80);
-      }
-      details {
-        max-width: 40rem;
-        text-align: left;
-        font-size: 1.15rem;
-        /*
-         * On a phone the screen's last row: opened, its steps hang below the screen (the page
-         * scrolls to them) rather than take the ring's height.
-         */
-        flex: none;
-        height: 2.75rem;
-      }
-      .last-row {
-        display: flex;
-        flex: none;
-        flex-wrap: wrap;
-        align-items: flex-start;
-        justify-content: center;
-        gap: 0 0.75rem;
-        width: 100%;
-      }
-      /*
-       * Opened, the steps take the row's width under it, and the strap stays beside How to do it, on
-       * its line, at the row's end: under the steps it lay over them (the steps hang below a box one
-       * line high), and hidden it was out of reach until they were put away.
-       */
-      .last-row:has(details[open]) {
-        display: grid;
-        grid-template-columns: 1fr auto;
-      }
-      .last-row details[open] {
-        grid-area: 1 / 1 / 2 / 3;
-      }
-      .last-row details[open] > summary {
-        justify-content: flex-start;
-      }
-      .last-row:has(details[open]) .connect-strap {
-        grid-area: 1 / 2;
-      }
-      .connect-strap {
-        font-size: 1rem;
-        min-height: 2.75rem;
-        padding-block: 0;
-        padding-inline: 0.75rem;
-      }
-      summary {
-        cursor: pointer;
-        font-weight: 600;
-        min-height: 2.75rem;
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        gap: 0.5rem;
       }
       @media ${sideBySide} {
         h2 {
@@ -659,16 +607,7 @@ export class BbSetView extends LitElement {
   private readonly finish = new FinishQuestion(this);
   /** A phone on its side, where a set counted with +1 puts Pause beside it (see renderCountButtons). */
   private readonly onItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
-
-  /**
-   * How to do it is open, as the person left it: the row it is on changes as the strap is offered
-   * (Pause), connected or no longer offered, and the steps built anew with it are opened as they were,
-   * where Pause and Add a strap closed them. Closed, as before, once the set waiting for the
-   * person's position begins, and for the next set.
-   */
-  private howToOpen = false;
-  /** The set How to do it was opened in, and whether under way (see howToOpen). */
-  private howToSet = '';
+  private readonly howTo = new HowToDoIt(this);
 
   /**
    * The set just done that this set offered to put right until it counted: its row's room is kept
@@ -694,9 +633,6 @@ export class BbSetView extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const underWay = showsSetUnderWay(this.set);
-    const setShown = `${this.planned.exercise.id} ${this.set.setNumber} ${underWay}`;
-    if (setShown !== this.howToSet) this.howToOpen = false;
-    this.howToSet = setShown;
     const thisSet = `${this.planned.exercise.id} ${this.set.setNumber}`;
     if (this.lastSet) this.roomOfLastSet = this.lastSet;
     else if (thisSet !== this.roomOfLastSetIn) this.roomOfLastSet = null;
@@ -775,7 +711,7 @@ export class BbSetView extends LitElement {
       ${exercise.alternatesSides ? html`<p class="side">Next: ${nextArm(set)} arm</p>` : nothing}
       ${renderSetRing(display, { topPause, paused: this.paused, pauseReason: this.pauseReason, breaths: exercise.kind === 'breaths' })}
       ${this.finish.render(this.setsKept, this.renderControls())}
-      ${this.renderLastRow()}
+      ${this.howTo.render(this.offerStrap)}
     `;
   }
 
@@ -883,7 +819,7 @@ export class BbSetView extends LitElement {
           ${this.renderSessionControls()}
         </div>`,
       )}
-      ${this.renderLastRow()}
+      ${this.howTo.render(this.offerStrap)}
     `;
   }
 
@@ -980,68 +916,18 @@ export class BbSetView extends LitElement {
     `;
   }
 
-  /**
-   * How to do it, and the strap offered beside it while the set is paused on a phone (see
-   * offerStrap): one row of the screen, where the header's row for it took the ring's room.
-   */
-  private renderLastRow() {
-    if (!this.offerStrap) return this.renderHowTo();
-    return html`<div class="last-row">
-      ${this.renderHowTo()}
-      ${connectStrapButton(this)}
-    </div>`;
-  }
-
-  private renderHowTo() {
-    const { exercise } = this.planned;
-    return html`<details ?open=${this.howToOpen} @toggle=${this.onHowToToggle}>
-      <summary>How to do it</summary>
-      <p>${exercise.position}</p>
-      <ol>
-        ${exercise.steps.map((step) => html`<li>${step}</li>`)}
-      </ol>
-      <ul>
-        ${exercise.cues.map((cue) => html`<li>${cue}</li>`)}
-      </ul>
-    </details>`;
-  }
-
   private readonly onBeginSet = (): void => {
     this.holdButton.beginPressed();
     sendCommand(this, 'bb-begin-set');
   };
 
   private readonly onPauseLetGo = (): void => this.tapNote.show(tapAgainText('Pause'));
-
-  private readonly onHowToToggle = (event: Event): void => {
-    const open = (event.target as HTMLDetailsElement).open;
-    // Built anew open, as it was (see howToOpen): the page stays where the person left it.
-    if (open === this.howToOpen) return;
-    this.howToOpen = open;
-    bringIntoView(event);
-  };
 }
 
 /** A line under the set's number, the words that ask for a tap on one line of it (see tapWordsOf). */
 function withTapWordsWhole(line: string) {
   const { before, tap, after } = tapWordsOf(line);
   return tap ? html`${before}<span class="tap-words">${tap}</span>${after}` : line;
-}
-
-/**
- * On a phone "How to do it" sits under the ring, and opens below the fold: what was asked for must be
- * seen without a scroll. On a phone on its side it sits under the set's controls, beside the ring: the
- * page scrolls no further than those controls, which stay on screen, as does the ring (sticky there).
- */
-function bringIntoView(event: Event): void {
-  const details = event.target as HTMLDetailsElement;
-  // Its box is one line high whether open or not: what it says hangs below, so look at its end.
-  const end = (details.lastElementChild ?? details).getBoundingClientRect().bottom;
-  if (!details.open || end <= window.innerHeight) return;
-  const root = details.getRootNode() as ShadowRoot;
-  const controls = [...root.children].find((el) => el.matches('.controls, .finish-question'));
-  const besideTheRing = window.matchMedia(String(sideBySide)).matches;
-  (besideTheRing && controls ? controls : details).scrollIntoView({ block: 'start' });
 }
 
 declare global {
