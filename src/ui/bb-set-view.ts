@@ -6,7 +6,6 @@ import {
   countUnit,
   everySeenPositionText,
   everyWrongPositionText,
-  exerciseById,
   FORM_ISSUE_TEXT,
   seenPositionText,
   WRONG_POSITION_WAY_ON,
@@ -23,7 +22,6 @@ import {
   startSeenWord,
 } from '../workout/set-shown.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
-import { describeSet } from './bb-rest-view.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { FitInRoomController, inRoomStyles } from './fit-in-room.ts';
@@ -37,6 +35,7 @@ import {
   topPauseText,
 } from './format.ts';
 import { HowToDoIt, howToDoItStyles } from './how-to-do-it.ts';
+import { LastSetRow, lastSetRowStyles } from './last-set-row.ts';
 import { MediaQueryController } from './media-query.ts';
 import { focusHeading } from './scroll-page.ts';
 import { HoldButton, holdButtonStyles } from './set-hold-button.ts';
@@ -72,6 +71,7 @@ export class BbSetView extends LitElement {
     noticeStyles,
     holdButtonStyles,
     howToDoItStyles,
+    lastSetRowStyles,
     css`
       .notice.form {
         background: var(--bb-problem-bg, #3b2a0a);
@@ -473,37 +473,6 @@ export class BbSetView extends LitElement {
         visibility: hidden;
       }
       /*
-       * The set before, with no rest to put it right in: a framed row of the controls, above their
-       * buttons, its −1 / +1 naming the set they put right, so that from the mat they are not taken for
-       * this set's.
-       */
-      .last-set {
-        flex-basis: 100%;
-        box-sizing: border-box;
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: center;
-        gap: 0.25rem 0.5rem;
-        padding: 0.5rem;
-        border: 2px dashed var(--bb-muted, #b6c2d1);
-        border-radius: 0.75rem;
-      }
-      .last-set.room-kept {
-        visibility: hidden;
-      }
-      .last-set .last {
-        font-size: clamp(1.1rem, 4vmin, 1.6rem);
-        color: var(--bb-muted, #b6c2d1);
-      }
-      /* −1 and +1 side by side, on the line under the words where a phone has no room beside them. */
-      .last-set .fix {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: center;
-        gap: 0.5rem;
-      }
-      /*
        * The way on the voice adds to a warning said again, after what the sensor sees, in the type of
        * the line of how the set starts; where to be is the position to take above. Its room is kept
        * with the warnings', so that it comes with nothing moved: after the whole warning, on lines of
@@ -608,16 +577,7 @@ export class BbSetView extends LitElement {
   /** A phone on its side, where a set counted with +1 puts Pause beside it (see renderCountButtons). */
   private readonly onItsSide = new MediaQueryController(this, LOW_LANDSCAPE);
   private readonly howTo = new HowToDoIt(this);
-
-  /**
-   * The set just done that this set offered to put right until it counted: its row's room is kept
-   * until this set ends, unseen, where the row going at the first count took every button under it up
-   * 26 px on a 360×640 phone, 59–69 px beside the ring (the heading down as much) and 212 px at
-   * 180×320, under the finger that had tapped +1.
-   */
-  private roomOfLastSet: SetRecord | null = null;
-  /** The set roomOfLastSet is kept in. */
-  private roomOfLastSetIn = '';
+  private readonly lastSetRow = new LastSetRow(this);
 
   /** The set began under a keyboard's focus: the screen it was on is built anew (see updated). */
   private focusOnBegin = false;
@@ -633,10 +593,6 @@ export class BbSetView extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const underWay = showsSetUnderWay(this.set);
-    const thisSet = `${this.planned.exercise.id} ${this.set.setNumber}`;
-    if (this.lastSet) this.roomOfLastSet = this.lastSet;
-    else if (thisSet !== this.roomOfLastSetIn) this.roomOfLastSet = null;
-    this.roomOfLastSetIn = thisSet;
     this.toggleAttribute('waiting', !underWay);
     this.toggleAttribute('by-hand', this.tappedByHand());
     this.toggleAttribute('timed-by-hand', this.tappedByHand() && this.planned.exercise.kind === 'hold');
@@ -719,7 +675,7 @@ export class BbSetView extends LitElement {
     const { exercise } = this.planned;
     const pause = pauseButton(this, this.paused, this.onPauseLetGo);
     return html`<div class="controls">
-      ${this.renderLastSet()}
+      ${this.lastSetRow.render()}
       ${
         exercise.kind === 'hold'
           ? // A device may not see the hold start (a heart-rate-only strap never does): a tap starts it.
@@ -809,7 +765,7 @@ export class BbSetView extends LitElement {
       ${this.finish.render(
         this.setsKept,
         html`<div class="controls">
-          ${this.renderLastSet()}
+          ${this.lastSetRow.render()}
           ${
             // Paused, Resume is the one way on: a set started now would start paused. It stays, doing
             // nothing, so that Pause turns into Resume in place: gone, it let Resume slide into its
@@ -833,32 +789,6 @@ export class BbSetView extends LitElement {
     if (this.tapNote.shown) return nothing;
     if (showsRecovery(this.set, this.nowMs)) return html`<p class="notice">${RECOVERED_TEXT}</p>`;
     return nothing;
-  }
-
-  /**
-   * What the set just done counted, and −1 / +1 to put it right, as the rest after it would show. Once
-   * this set counts, its room alone, unseen and out of reach (see roomOfLastSet).
-   */
-  private renderLastSet() {
-    const last = this.lastSet ?? this.roomOfLastSet;
-    if (!last) return nothing;
-    const exercise = exerciseById(last.exerciseId);
-    const unit = countUnit(exercise);
-    // "Set 1 −1": the set the button puts right, where this set's own read "−1" and "+1". The name
-    // begins with the words shown, for a voice that asks for the button by them.
-    const set = `Set ${last.setNumber}`;
-    if (!this.lastSet)
-      return html`<div class="last-set room-kept" aria-hidden="true" inert>
-        <span class="last">${describeSet(last)}</span>
-        <span class="fix"><button>${set} −1</button><button>${set} +1</button></span>
-      </div>`;
-    return html`<div class="last-set" role="group" aria-label="Last set">
-      <span class="last">${describeSet(last)}</span>
-      <span class="fix">
-        <button aria-label=${`${set} −1 ${unit}, ${exercise.name}`} ?disabled=${last.count === 0} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: -1 })}>${set} −1</button>
-        <button aria-label=${`${set} +1 ${unit}, ${exercise.name}`} @click=${() => sendCommand(this, 'bb-adjust-last', { delta: 1 })}>${set} +1</button>
-      </span>
-    </div>`;
   }
 
   /** "Set 2 of 3 · 40 kg": the same before and during the set. */
