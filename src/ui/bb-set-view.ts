@@ -2,38 +2,16 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
-import {
-  countUnit,
-  everySeenPositionText,
-  everyWrongPositionText,
-  FORM_ISSUE_TEXT,
-  seenPositionText,
-  WRONG_POSITION_WAY_ON,
-  wrongPositionText,
-} from '../workout/program.ts';
+import { countUnit, FORM_ISSUE_TEXT } from '../workout/program.ts';
 import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
 import type { CurrentSet, PlannedExercise, SetRecord } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
-import {
-  nextArm,
-  shownFormIssue,
-  showsRecovery,
-  showsSetUnderWay,
-  startSeenWord,
-} from '../workout/set-shown.ts';
+import { nextArm, shownFormIssue, showsRecovery, showsSetUnderWay } from '../workout/set-shown.ts';
 import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { FitInRoomController, inRoomStyles } from './fit-in-room.ts';
-import {
-  awayPausedText,
-  awayWhileSetRunsText,
-  beforeGoText,
-  pausedText,
-  skippedBeforeText,
-  tapWordsOf,
-  topPauseText,
-} from './format.ts';
+import { awayWhileSetRunsText, tapWordsOf, topPauseText } from './format.ts';
 import { HowToDoIt, howToDoItStyles } from './how-to-do-it.ts';
 import { LastSetRow, lastSetRowStyles } from './last-set-row.ts';
 import { MediaQueryController } from './media-query.ts';
@@ -55,9 +33,7 @@ import {
 } from './styles.ts';
 import { noticeStyles, TapNote } from './tap-note.ts';
 import { tapAgainText } from './taps-meant-before.ts';
-
-/** The line under the position while the set waits for it. */
-const WAITING_TEXT = 'The set starts by itself once you are in position and still.';
+import { renderWaitingPosition, waitingPositionStyles } from './waiting-position.ts';
 
 /** The screen during a set: what to do, the big live count or hold timer, and the manual overrides. */
 @customElement('bb-set-view')
@@ -172,13 +148,6 @@ export class BbSetView extends LitElement {
           grid-row: auto;
         }
       }
-      /* What position to take, and what is wrong with the one taken: rows of the screen like the others. */
-      .position {
-        display: contents;
-      }
-      .position > * {
-        margin-block: inherit;
-      }
       /*
        * A phone on its side has not the height for all those rows in one column: what position to take
        * goes where the ring will be, and beside it the four rows of the exercise, its set, the controls
@@ -201,39 +170,7 @@ export class BbSetView extends LitElement {
           grid-row: 1 / -1;
         }
       }
-      .prompt {
-        font-size: clamp(2rem, 9vmin, 4rem);
-        font-weight: 800;
-        line-height: 1.15;
-        max-width: 40rem;
-        margin: 0.25rem 0;
-      }
-      /* Paused: as tall as the position it stands in for, whose words take the room unseen. */
-      .prompt[data-room] {
-        display: grid;
-      }
-      .prompt[data-room] > span,
-      .prompt[data-room]::after {
-        grid-area: 1 / 1;
-      }
-      .prompt[data-room] > span {
-        align-self: center;
-      }
-      .prompt[data-room]::after {
-        content: attr(data-room);
-        visibility: hidden;
-      }
-      /*
-       * On a phone with its text at twice its size the exercise's name and set take four lines of the
-       * screen under the header: the position to take comes first, where a glance from the mat finds
-       * it without a scroll, as big as the exercise's name (six lines of it fit). Only the box moves:
-       * a screen reader reads the name first, as written.
-       */
       @media ${narrow} {
-        .prompt {
-          order: -1;
-          font-size: 1.75rem;
-        }
         /*
          * Under way, the count comes right under the exercise's name (and a bird dog's next arm), the
          * set's number, and the watch that cannot see the exercise, under the count, as the rest's
@@ -428,75 +365,6 @@ export class BbSetView extends LitElement {
           order: 3;
         }
       }
-      .recovered {
-        font-size: clamp(1.15rem, 4.5vmin, 2rem);
-        font-weight: 700;
-        color: var(--bb-rest, #60a5fa);
-      }
-      /*
-       * What is wrong with the position taken, the line of how the set starts, and what a pause or a
-       * set skipped just before say there, in one room as tall as the tallest of them (see
-       * inRoomStyles): "You seem to be on your back. Lie face down.", framed, in the place of the line
-       * under the position took Start the set, Pause and Skip set down 30 px on a 360×640 phone and
-       * 33 px at 180×320, and the heading up 22 px on a laptop, as the person turned over and back.
-       */
-      .under-position > .room {
-        display: grid;
-      }
-      .under-position > .room > * {
-        grid-area: 1 / 1;
-        justify-self: center;
-      }
-      .under-position > .fitted {
-        justify-self: center;
-      }
-      /* Words of the room the eye and a search of the page's text pass over, as they are not said. */
-      .under-position > .room > ::before {
-        content: attr(data-words);
-      }
-      .waiting,
-      .waiting-room {
-        font-size: clamp(1.1rem, 4vmin, 1.6rem);
-        color: var(--bb-muted, #b6c2d1);
-        max-width: 36rem;
-      }
-      /* Telling of a set just skipped: as tall as the line it stands in for, whose words take the room unseen. */
-      .waiting[data-room] {
-        display: grid;
-      }
-      .waiting[data-room] > span,
-      .waiting[data-room]::after {
-        grid-area: 1 / 1;
-      }
-      .waiting[data-room]::after {
-        content: attr(data-room);
-        visibility: hidden;
-      }
-      /*
-       * The way on the voice adds to a warning said again, after what the sensor sees, in the type of
-       * the line of how the set starts; where to be is the position to take above. Its room is kept
-       * with the warnings', so that it comes with nothing moved: after the whole warning, on lines of
-       * its own, it made that room 23 px taller on a 360×640 phone, where a drawing-in's waiting
-       * screen then scrolled 19 px, and 34 px on a laptop.
-       */
-      .under-position > .room > .wrong-room[data-way-on]::after {
-        content: attr(data-way-on);
-      }
-      .way-on,
-      .wrong-room[data-way-on]::after {
-        font-size: clamp(1.1rem, 4vmin, 1.6rem);
-        font-weight: 600;
-      }
-      .wrong,
-      .wrong-room {
-        font-size: clamp(1.15rem, 4.5vmin, 2rem);
-        font-weight: 700;
-        max-width: 36rem;
-        padding: 0.75rem 1rem;
-        border-radius: 0.75rem;
-        background: var(--bb-problem-bg, #3b2a0a);
-        border: 2px solid var(--bb-warn, #fbbf24);
-      }
       /* At 180×320 the line that answers a tap is in the heading's place, or over the header (see noticeStyles). */
       @media ${narrowAndShort} {
         :host(:not([waiting])) > .tap-note-place {
@@ -508,6 +376,7 @@ export class BbSetView extends LitElement {
       }
     `,
     setRingStyles,
+    waitingPositionStyles,
   ];
 
   @property({ attribute: false }) planned!: PlannedExercise;
@@ -708,60 +577,20 @@ export class BbSetView extends LitElement {
   private renderWaiting() {
     const { exercise } = this.planned;
     const set = this.set;
-    // Seen there, the person waits out the set's first line for "Go" (10 s or more): the big letters
-    // read from the mat say they were seen, where the position to take read as if they were not.
-    const seen = set.waiting ? null : startSeenWord(set);
     return html`
       <h2 tabindex="-1">${exercise.name}</h2>
       ${this.renderMeta()}
-      <div class="position">
-        ${showsRecovery(set, this.nowMs) ? html`<p class="recovered">${RECOVERED_TEXT}</p>` : nothing}
-        ${
-          // Paused, the position's box keeps its height (see .prompt[data-room]): "Paused" on one line
-          // where the position took two brought the buttons up under the finger that tapped Pause.
-          this.paused
-            ? html`<div class="prompt" data-room=${seen ?? exercise.positionPrompt}><span>${pausedText(this.pauseReason)}</span></div>`
-            : html`<div class="prompt">${seen ?? exercise.positionPrompt}</div>`
-        }
-        <div class="under-position in-room">
-        ${
-          set.wrongPosture
-            ? html`<div class="wrong fitted">${
-                // Said again, the voice adds the way on (see warnIfDue), read here by a person with the
-                // sound off in place of where to be, which the position to take above says.
-                (set.warnedTimes ?? 0) > 1
-                  ? html`${seenPositionText(set.wrongPosture)} <span class="way-on">${WRONG_POSITION_WAY_ON}</span>`
-                  : wrongPositionText(exercise, set.wrongPosture)
-              }</div>`
-            : this.skippedBefore !== null && set.waiting && !this.paused
-              ? // In the room of the line it stands in for (see .waiting[data-room]): nothing moves.
-                html`<div class="waiting fitted" data-room=${WAITING_TEXT}><span>${skippedBeforeText(this.skippedBefore, set.setNumber)}</span></div>`
-              : html`<div class="waiting fitted">${
-                  // Nothing starts while paused: the set begins on Resume, if the person is in position,
-                  // or at once when no device is there to see it (what the voice says then, too).
-                  this.paused
-                    ? this.motionAway
-                      ? awayPausedText(
-                          exercise,
-                          set,
-                          this.finish.wayOnWhilePaused,
-                          this.pausedForDevice ?? undefined,
-                        )
-                      : `${this.finish.wayOnWhilePaused}, and the set starts once you are in position and still.`
-                    : set.waiting
-                      ? WAITING_TEXT
-                      : // Begun while the voice still says the set's first line: under way from its
-                        // "Go" (see showsSetUnderWay), which the person waits for, as the voice asks.
-                        beforeGoText(exercise, set)
-                }</div>`
-        }
-          <div class="room" aria-hidden="true">
-            <div class="waiting-room" data-words=${WAITING_TEXT}></div>
-            ${everyWrongPositionText(exercise).map((line) => html`<div class="wrong-room" data-words=${line}></div>`)}
-            ${everySeenPositionText().map((line) => html`<div class="wrong-room" data-words=${line} data-way-on=${` ${WRONG_POSITION_WAY_ON}`}></div>`)}
-          </div>
-        </div>
-      </div>
+      ${renderWaitingPosition({
+        exercise,
+        set,
+        nowMs: this.nowMs,
+        paused: this.paused,
+        pauseReason: this.pauseReason,
+        motionAway: this.motionAway,
+        pausedForDevice: this.pausedForDevice,
+        skippedBefore: this.skippedBefore,
+        wayOnWhilePaused: this.finish.wayOnWhilePaused,
+      })}
       ${this.finish.render(
         this.setsKept,
         html`<div class="controls">
