@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { RECOVERED_TEXT } from '../workout/heart.ts';
 import { countUnit, FORM_ISSUE_TEXT } from '../workout/program.ts';
-import { type PlankGoalFrom, pastLastHoldText } from '../workout/progression.ts';
+import type { PlankGoalFrom } from '../workout/progression.ts';
 import type { CurrentSet, PlannedExercise, SetRecord } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
 import { nextArm, shownFormIssue, showsRecovery, showsSetUnderWay } from '../workout/set-shown.ts';
@@ -11,12 +11,13 @@ import type { SetsKept } from '../workout/sets-kept.ts';
 import { sendCommand } from './events.ts';
 import { FinishQuestion, finishQuestionStyles } from './finish-question.ts';
 import { FitInRoomController, inRoomStyles } from './fit-in-room.ts';
-import { awayWhileSetRunsText, tapWordsOf, topPauseText } from './format.ts';
+import { topPauseText } from './format.ts';
 import { HowToDoIt, howToDoItStyles } from './how-to-do-it.ts';
 import { LastSetRow, lastSetRowStyles } from './last-set-row.ts';
 import { MediaQueryController } from './media-query.ts';
 import { focusHeading } from './scroll-page.ts';
 import { HoldButton, holdButtonStyles } from './set-hold-button.ts';
+import { renderSetMeta, setMetaLineStyles } from './set-meta-line.ts';
 import { setRingDisplay } from './set-ring-display.ts';
 import { renderSetRing, setRingStyles } from './set-ring-face.ts';
 import {
@@ -48,28 +49,11 @@ export class BbSetView extends LitElement {
     holdButtonStyles,
     howToDoItStyles,
     lastSetRowStyles,
+    setMetaLineStyles,
     css`
       .notice.form {
         background: var(--bb-problem-bg, #3b2a0a);
         border-color: var(--bb-warn, #fbbf24);
-      }
-      /*
-       * The lines of a device gone on without (or counted by hand while out of reach) stand in a line's
-       * room kept for them under the set's number (see inRoomStyles), each a line of its own, made
-       * smaller where two of them or a long one would take more: on a phone held upright the ring
-       * takes the height the rows above leave it, and such a line coming moved the count down 16 px
-       * and shrank it 8, read from the floor as a jump, "Heart-rate strap reconnecting: keep going" on
-       * two lines 23 px; beside the ring (a phone on its side, a laptop) it took the heading up and
-       * every button down 11.5 and 18 px, and at 180×320 Skip set, Mute and Finish down 69 px.
-       */
-      .meta .away {
-        display: block;
-      }
-      .meta .not-saving {
-        color: var(--bb-warn, #fbbf24);
-      }
-      .tap-words {
-        white-space: nowrap;
       }
       /*
        * That room is taken from the space around the name, the set's number and the ring, which read as
@@ -531,7 +515,7 @@ export class BbSetView extends LitElement {
     return html`
       ${issue ? nothing : this.tapNote.render()}
       <h2 tabindex="-1">${exercise.name}</h2>
-      ${this.renderMeta()}
+      ${renderSetMeta(this, this.finish)}
       ${this.renderNotice(issue)}
       ${exercise.alternatesSides ? html`<p class="side">Next: ${nextArm(set)} arm</p>` : nothing}
       ${renderSetRing(display, { topPause, paused: this.paused, pauseReason: this.pauseReason, breaths: exercise.kind === 'breaths' })}
@@ -579,7 +563,7 @@ export class BbSetView extends LitElement {
     const set = this.set;
     return html`
       <h2 tabindex="-1">${exercise.name}</h2>
-      ${this.renderMeta()}
+      ${renderSetMeta(this, this.finish)}
       ${renderWaitingPosition({
         exercise,
         set,
@@ -620,47 +604,6 @@ export class BbSetView extends LitElement {
     return nothing;
   }
 
-  /** "Set 2 of 3 · 40 kg": the same before and during the set. */
-  private renderMeta() {
-    const { exercise, dosage } = this.planned;
-    const underWay = showsSetUnderWay(this.set);
-    const away = this.motionAway && this.pauseReason !== 'connection' && underWay;
-    return html`<p class="meta">
-      Set ${this.set.setNumber} of ${dosage.sets}${dosage.weightKg ? html` · ${dosage.weightKg} kg` : nothing}
-      ${this.unseenLine ? html`<br /><span class="unseen">${withTapWordsWhole(this.unseenLine)}</span>` : nothing}
-      ${
-        // Why a plank's goal moved from the one set, as the voice said it: under the set's number, not
-        // in the ring, where a line more ran over its edge on a phone.
-        this.goalFrom !== null
-          ? html`<br /><span class="why">Goal: ${pastLastHoldText(dosage.target, this.goalFrom)}</span>`
-          : nothing
-      }
-      ${
-        // Under Finish's question, which takes the place of the controls and moves them anyway, the
-        // room is not kept where no line stands in it: on a phone on its side the question's two
-        // answers and "How to do it" took 4 px more than the window beside it.
-        this.finish.asking && !away && this.goingOnWithout.length === 0 && this.notSavingLine === null
-          ? nothing
-          : html`<span class="away-lines in-room">
-        <span class="room" aria-hidden="true">\u00a0</span>
-        <span class="fitted">${
-          // The voice says it once; a person who missed it reads it here while the set goes on. A set
-          // still waiting says it in its own words (see renderWaiting). Not while the set is paused for
-          // a strap the app still reaches for: nothing is counted by hand then, and "Paused: connection
-          // lost" is what is so.
-          away
-            ? html`<span class="away">${withTapWordsWhole(awayWhileSetRunsText(exercise, this.set, this.countedOn ?? undefined, this.motionStopped, this.finish.wayOnWhilePaused))}</span>`
-            : nothing
-        }${this.goingOnWithout.map((line) => html`<span class="away">${withTapWordsWhole(line)}</span>`)}${
-          this.notSavingLine === null
-            ? nothing
-            : html`<span class="away not-saving">${this.notSavingLine}</span>`
-        }</span>
-      </span>`
-      }
-    </p>`;
-  }
-
   /** Pause or resume, skip the set, mute, finish the session: the same before and during the set. */
   private renderSessionControls() {
     return html`${pauseButton(this, this.paused, this.onPauseLetGo)}${this.renderOtherSessionControls()}`;
@@ -681,12 +624,6 @@ export class BbSetView extends LitElement {
   };
 
   private readonly onPauseLetGo = (): void => this.tapNote.show(tapAgainText('Pause'));
-}
-
-/** A line under the set's number, the words that ask for a tap on one line of it (see tapWordsOf). */
-function withTapWordsWhole(line: string) {
-  const { before, tap, after } = tapWordsOf(line);
-  return tap ? html`${before}<span class="tap-words">${tap}</span>${after}` : line;
 }
 
 declare global {
