@@ -379,6 +379,7 @@ export class BbSetView extends LitElement {
       set,
       nowMs: this.nowMs,
       paused: this.paused,
+      pauseReason: this.pauseReason,
       tappedByHand: this.tappedByHand(),
       unseen: Boolean(this.unseenLine),
     });

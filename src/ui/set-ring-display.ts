@@ -5,8 +5,9 @@ import { tapEachCountParts } from '../workout/by-hand.ts';
 import { heldSoFarMs } from '../workout/held-seconds.ts';
 import { countUnit, perSideText } from '../workout/program.ts';
 import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
+import type { PauseReason } from '../workout/session-state.ts';
 import { armOfRep } from '../workout/set-shown.ts';
-import { clockFace, formatDuration, heldS, plural } from './format.ts';
+import { clockFace, formatDuration, heldS, pausedText, plural } from './format.ts';
 
 /** What the set's ring shows: how full it is, its face's lines, and what a screen reader reads of it. */
 export interface RingDisplay {
@@ -34,14 +35,27 @@ export interface SetOnTheRing {
   readonly set: CurrentSet;
   readonly nowMs: number;
   readonly paused: boolean;
+  /** Why the app paused the session for a device (null for the person's own pause). */
+  readonly pauseReason: PauseReason | null;
   /** The set is counted or timed by the person's taps now (see BbSetView.tappedByHand). */
   readonly tappedByHand: boolean;
   /** The device that counts motion cannot see this exercise: a hold is begun with Start hold. */
   readonly unseen: boolean;
 }
 
-/** The ring of `shown`: a hold's clock, or the count of reps or breaths (a bird dog's of one arm). */
+/**
+ * The ring of `shown`: a hold's clock, or the count of reps or breaths (a bird dog's of one arm). Paused,
+ * its name says so, and why: "Paused" on the ring is hidden from a screen reader, and Chromium gives
+ * one a progress bar's name and number but not its aria-valuetext, so that a paused set read "Reps, 5"
+ * as if it went on.
+ */
 export function setRingDisplay(shown: SetOnTheRing): RingDisplay {
+  const display = ringOfTheSet(shown);
+  if (!shown.paused) return display;
+  return { ...display, label: `${display.label}, ${pausedText(shown.pauseReason).toLowerCase()}` };
+}
+
+function ringOfTheSet(shown: SetOnTheRing): RingDisplay {
   const { exercise, dosage } = shown.planned;
   const set = shown.set;
   if (exercise.kind === 'hold') {

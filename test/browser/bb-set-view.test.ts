@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Locator, page, userEvent } from 'vitest/browser';
-import { rolesNamed } from './accessibility-tree.ts';
+import { namesOfRole, rolesNamed } from './accessibility-tree.ts';
 import '../../src/ui/bb-set-view.ts';
 import type { BbSetView } from '../../src/ui/bb-set-view.ts';
 import '../../src/ui/bb-rest-view.ts';
@@ -414,6 +414,25 @@ describe('bb-set-view', () => {
     element.pauseReason = 'connection';
     await element.updateComplete;
     expect(element.shadowRoot!.querySelector('.pause-reason')?.textContent).toBe('connection lost');
+  });
+
+  it('tells a screen reader its ring is paused, where "Paused" on it is the eye\'s alone', async () => {
+    const element = await mount({
+      planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+      set: currentSet({ count: 5 }),
+      paused: true,
+    });
+    // Chromium gives a screen reader a progress bar's name and number, and not its aria-valuetext.
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Reps, paused']);
+    element.pauseReason = 'connection';
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Reps, paused: connection lost']);
+    element.paused = false;
+    element.pauseReason = null;
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Reps']);
+    element.planned = { exercise: exerciseById('elbow-plank'), dosage: { sets: 3, target: 30, restS: 60 } };
+    element.set = currentSet({ holdStartMs: 0 });
+    element.paused = true;
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Hold time, paused']);
   });
 
   it('takes no tap on Pause as a pause just after it was Resume: the tap was meant for Resume', async () => {

@@ -12,6 +12,7 @@ function ringOf(exerciseId: ExerciseId, target: number, set: Partial<CurrentSet>
     set: currentSet(set),
     nowMs: 20_000,
     paused: false,
+    pauseReason: null,
     tappedByHand: false,
     unseen: false,
     ...patch,
@@ -65,5 +66,17 @@ describe('setRingDisplay', () => {
       unitAsksTap: true,
     });
     expect(ringOf('elbow-plank', 30, {}, { tappedByHand: true, paused: true }).unitAsksTap).toBe(false);
+  });
+
+  it('names the ring paused while the set is, and why where the app paused it', () => {
+    expect(ringOf('superman', 10, { count: 5 }).label).toBe('Reps');
+    expect(ringOf('superman', 10, { count: 5 }, { paused: true })).toMatchObject({
+      label: 'Reps, paused',
+      valueText: '5 of 10 reps',
+    });
+    expect(ringOf('bat-hang', 10, { count: 2 }, { paused: true, pauseReason: 'connection' }).label).toBe(
+      'Breath cycles, paused: connection lost',
+    );
+    expect(ringOf('elbow-plank', 30, { holdStartMs: 0 }, { paused: true }).label).toBe('Hold time, paused');
   });
 });
