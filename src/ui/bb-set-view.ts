@@ -121,6 +121,11 @@ export class BbSetView extends LitElement {
           inset: 0;
           min-height: 0;
         }
+        /* Waiting, over the exercise's name and set, in the one column. */
+        :host([waiting]) .notice {
+          grid-column: 1 / 2;
+          grid-row: 1 / 3;
+        }
         /*
          * Waiting for the person to get into position there is no ring: one column, in order, wide
          * enough for the five buttons on one row, Pause as wide as Resume (655 px of 672 on a laptop).
@@ -154,6 +159,10 @@ export class BbSetView extends LitElement {
           justify-content: center;
           grid-column: 1;
           grid-row: 1 / -1;
+        }
+        :host([waiting]) .notice {
+          grid-column: 2 / 3;
+          grid-row: 1 / 3;
         }
       }
       @media ${narrow} {
@@ -222,8 +231,16 @@ export class BbSetView extends LitElement {
           order: 2;
         }
       }
-      /* At 180×320 the line that answers a tap is in the heading's place, or over the header (see noticeStyles). */
+      /*
+       * At 180×320 the line that answers a tap is in the heading's place, or over the header (see
+       * noticeStyles). Waiting, the page scrolled down to the controls, it stands over the line under
+       * the position, right over the controls and in view with them, where over the heading, at the
+       * page's top, it was above the window.
+       */
       @media ${narrowAndShort} {
+        :host([waiting]) > .tap-note-place {
+          align-self: stretch;
+        }
         :host(:not([waiting])) > .tap-note-place {
           order: 4;
         }
@@ -449,6 +466,10 @@ export class BbSetView extends LitElement {
         skippedBefore: this.skippedBefore,
         wayOnWhilePaused: this.finish.wayOnWhilePaused,
       })}
+      ${
+        // Right over the controls, where at 180×320 the finger that tapped them is (see .tap-note-place).
+        this.tapNote.render()
+      }
       ${this.finish.render(
         this.setsKept,
         html`<div class="controls">

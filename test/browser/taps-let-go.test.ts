@@ -81,6 +81,29 @@ function expectReadOverTheHeading(view: BbSetView | BbRestView): void {
   ).toEqual([]);
 }
 
+/**
+ * The line that answers a tap on the waiting screen's Pause: large enough to read from the mat, in the
+ * window with Pause, and clear of the position to take and of every button, which it would hide while
+ * it shows.
+ */
+function expectReadWithPause(view: BbSetView): void {
+  const root = view.shadowRoot!;
+  const note = root.querySelector('.notice.tap-note')!;
+  expect(Number.parseFloat(getComputedStyle(note).fontSize)).toBeGreaterThanOrEqual(20);
+  const box = note.getBoundingClientRect();
+  const line = `the line ${box.left}–${box.right} × ${box.top}–${box.bottom}`;
+  expect(box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth, line).toBe(
+    true,
+  );
+  const position = root.querySelector('.prompt')!.getBoundingClientRect();
+  expect(apart(box, position), `${line}, the position ${position.top}–${position.bottom}`).toBe(true);
+  const covered = [...root.querySelectorAll('button')].filter((b) => !apart(box, b.getBoundingClientRect()));
+  expect(
+    covered.map((b) => `${b.ariaLabel ?? b.textContent?.trim()}: ${b.getBoundingClientRect().top}`),
+    line,
+  ).toEqual([]);
+}
+
 /** A plank's set under way whose hold has not begun, with the commands its taps sent. */
 async function aPlankBeforeItsHold(byHand = false) {
   const view = await mount('bb-set-view', {
@@ -149,6 +172,36 @@ describe('a tap the screen lets go', () => {
     tapWithAFinger(buttonOf(view, 'Pause'));
     expect(sent).toEqual(['bb-pause']);
   });
+
+  it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
+    'says Pause was not taken before the set\'s "Go" just after it was Resume, nothing moving, at %i × %i',
+    async (width, height) => {
+      await inTheAppsMain(width, height, async () => {
+        const view = await mount('bb-set-view', {
+          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 60 } },
+          set: currentSet({ waiting: true }),
+          nowMs: 2000,
+          paused: true,
+        });
+        const sent: string[] = [];
+        view.addEventListener('bb-pause', () => sent.push('bb-pause'));
+        // The finger tapped Resume, and again, the page scrolled as far as the button (at 180 × 320
+        // the waiting screen is longer than the window).
+        view.paused = false;
+        await view.updateComplete;
+        buttonOf(view, 'Pause').scrollIntoView({ block: 'end' });
+        const before = screenOf(view);
+        tapWithAFinger(buttonOf(view, 'Pause'));
+        await expect.poll(() => tapNote(view)).toBe('Tap again to Pause');
+        expect(sent).toEqual([]);
+        expect(screenOf(view)).toEqual(before);
+        expectReadWithPause(view);
+        vi.advanceTimersByTime(1000);
+        tapWithAFinger(buttonOf(view, 'Pause'));
+        expect(sent).toEqual(['bb-pause']);
+      });
+    },
+  );
 
   it.each(PHONE_SIDEWAYS_AND_LAPTOP)(
     'says Pause was not taken in a rest just after it was Resume, nothing moving, at %i × %i',
