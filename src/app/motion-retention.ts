@@ -45,19 +45,30 @@ export function motionFreedBy(
   return sizeOf(motionToDrop(usage, retention, nowMs));
 }
 
-/** Stores the retention setting and removes the raw motion it no longer keeps; returns what that freed. */
+/**
+ * Removes the raw motion `retention` no longer keeps, then stores it as the setting; returns what that
+ * freed. The motion goes first: on a full store it is what makes room for the setting itself.
+ */
 export async function storeRetention(
   store: SessionStore,
   retention: MotionRetention,
   wallNow: () => number,
 ): Promise<FreedMotion> {
+  const freed = await dropMotionNotKept(store, retention, wallNow);
   await store.setMeta(RETENTION_KEY, retention);
-  return applyRetention(store, wallNow);
+  return freed;
 }
 
-/** Removes the raw motion the setting no longer keeps; returns what that freed. */
+/** Removes the raw motion the stored setting no longer keeps; returns what that freed. */
 export async function applyRetention(store: SessionStore, wallNow: () => number): Promise<FreedMotion> {
-  const retention = await retentionOf(store);
+  return dropMotionNotKept(store, await retentionOf(store), wallNow);
+}
+
+async function dropMotionNotKept(
+  store: SessionStore,
+  retention: MotionRetention,
+  wallNow: () => number,
+): Promise<FreedMotion> {
   if (retention.keep === 'all') return { sessions: 0, bytes: 0 };
   const dropped = motionToDrop(await store.motionUsage(), retention, wallNow());
   for (const session of dropped) await store.dropMotion(session.id);

@@ -21,8 +21,15 @@ export interface MotionSettingHost {
   readonly wallNow: () => number;
   /** Works on the usable store, nothing where there is none; a failure is the store's problem. */
   guard(work: (store: SessionStore) => Promise<void>): Promise<void>;
+  /**
+   * Reads the store where it still answers, a full one too: on a full store the raw motion counted
+   * is what the person can free to make room.
+   */
+  read(work: (store: SessionStore) => Promise<void>): Promise<void>;
   /** Reads the history again, as after any change to the store. */
   refresh(): Promise<void>;
+  /** Raw motion was removed: a full store may have room now for what waits to be written. */
+  spaceFreed(): void;
 }
 
 export class MotionSetting {
@@ -33,7 +40,7 @@ export class MotionSetting {
 
   /** Reads how much raw motion is kept, and the setting, for the history to show. */
   async load(): Promise<void> {
-    await this.host.guard(async (store) => {
+    await this.host.read(async (store) => {
       const { motion, usage } = await readMotionState(store);
       this.usage = usage;
       this.host.history.update({ motion });
@@ -51,8 +58,10 @@ export class MotionSetting {
    */
   async keepAs(retention: MotionRetention, noticeOf: (removed: string | null) => string): Promise<void> {
     const { history, tabs, wallNow } = this.host;
-    await this.host.guard(async (store) => {
+    // On a full store too: removing raw motion is how History frees room in bulk.
+    await this.host.read(async (store) => {
       const freed = await storeRetention(store, retention, wallNow);
+      if (freed.sessions > 0) this.host.spaceFreed();
       history.update({ notice: noticeOf(motionRemovedWords(freed)) });
       await this.host.refresh();
       tabs.post({ type: 'changed' });

@@ -262,7 +262,9 @@ export class Persistence {
       tabs: this.tabs,
       wallNow: this.wallNow,
       guard: (work) => this.guard(work),
+      read: (work) => this.guard(work, this.readableStore()),
       refresh: () => this.refresh(),
+      spaceFreed: () => void this.fullStore.catchUp('space freed'),
     });
     this.restoring = new Restoring({
       history: this.history,

@@ -500,20 +500,38 @@ export class SessionStore {
     });
   }
 
-  /** Removes a finished session's raw motion; its sets, events, heart rate and summary stay. */
+  /**
+   * Removes a finished session's raw motion; its sets, events, heart rate and summary stay. A full
+   * store refuses its row rewritten beside the delete (Chromium weighs what a transaction writes, not
+   * what it frees), so there the motion goes first on its own, and the row says so in the room that
+   * freed: removing raw motion is how a person makes room in bulk.
+   */
   dropMotion(id: string): Promise<void> {
     return guard(async () => {
-      const tx = this.db.transaction(['sessions', 'motion'], 'readwrite');
-      const row = await tx.objectStore('sessions').get(id);
-      if (row?.status !== 'finished') return;
-      // A write refused at once (thrown, not failed later) still ends here as this promise's rejection,
-      // with the transaction's own end awaited: neither is left rejected with no one to hear it.
-      const writes = async () => {
-        await tx.objectStore('motion').delete(sessionRange(id));
-        await tx.objectStore('sessions').put({ ...row, motionBytes: 0, motionDropped: true });
-      };
-      await Promise.all([tx.done, writes()]);
+      try {
+        await this.dropMotionWithItsRow(id);
+      } catch (error) {
+        if (toStoreError(error).kind !== 'quota') throw error;
+        if ((await this.db.get('sessions', id))?.status !== 'finished') return;
+        const tx = this.db.transaction('motion', 'readwrite');
+        await Promise.all([tx.store.delete(sessionRange(id)), tx.done]);
+        await this.dropMotionWithItsRow(id);
+      }
     });
+  }
+
+  /** The session's raw motion deleted and its row saying so, in one transaction. */
+  private async dropMotionWithItsRow(id: string): Promise<void> {
+    const tx = this.db.transaction(['sessions', 'motion'], 'readwrite');
+    const row = await tx.objectStore('sessions').get(id);
+    if (row?.status !== 'finished') return;
+    // A write refused at once (thrown, not failed later) still ends here as this promise's rejection,
+    // with the transaction's own end awaited: neither is left rejected with no one to hear it.
+    const writes = async () => {
+      await tx.objectStore('motion').delete(sessionRange(id));
+      await tx.objectStore('sessions').put({ ...row, motionBytes: 0, motionDropped: true });
+    };
+    await Promise.all([tx.done, writes()]);
   }
 
   /** Begins an import's journal (see IMPORT_JOURNAL_PREFIX): name it in importBundles. */

@@ -1829,6 +1829,29 @@ describe('Persistence', () => {
     await page.persistence.dispose();
   });
 
+  it('frees raw motion while storage is full, and in the room that frees saves the session waiting for it and says saving again', async () => {
+    const { page, waiting, restore } = await oneWaitingForRoom(2);
+    try {
+      await page.persistence.loadMotion();
+      expect(page.persistence.history.state.motion?.sessions).toBe(3);
+      await page.persistence.setRetention({ keep: 'none' });
+      await page.persistence.flush();
+    } finally {
+      restore();
+    }
+    expect(await page.store!.getSession(waiting)).toMatchObject({ status: 'finished', summary: { reps: 5 } });
+    expect(page.persistence.history.state).toMatchObject({
+      storage: 'saving',
+      problem: null,
+      motion: { retention: { keep: 'none' } },
+    });
+    expect(page.persistence.history.state.notice).toMatch(
+      /^Removed the raw motion of 2 sessions: .* freed\./,
+    );
+    expect(page.asksBeforeClosing()).toBe(false);
+    await page.persistence.dispose();
+  });
+
   it('deletes while storage is full the session waiting for room itself: gone from memory too, and never written back', async () => {
     const { page, waiting, restore } = await oneWaitingForRoom(1);
     try {
