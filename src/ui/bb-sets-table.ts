@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Placement } from '../sensors/samples.ts';
 import { deviceWord } from '../workout/by-hand.ts';
@@ -232,20 +232,16 @@ export class BbSetsTable extends LitElement {
         <tr><th scope="col">Exercise</th><th scope="col" class="number">Set</th><th scope="col" class="number">Done</th><th scope="col" class="number">Target</th></tr>
       </thead>
       <tbody>
-        ${this.records.map(
-          (r, i) => html`<tr class=${this.hasNotes(r, goalsFrom[i] ?? null) ? 'with-form' : ''}>
+        ${this.records.map((r, i) => {
+          const notes = this.notesOf(r, goalsFrom[i] ?? null);
+          return html`<tr class=${notes.length > 0 ? 'with-form' : ''}>
             <td>${this.exerciseCell(r)}</td>
             <td class="number">${r.setNumber}</td>
             <td class="number">${doneCell(r)}</td>
-            <td class="number">${targetText(r)}</td>
+            <td class="number">${targetText(r)}${notesReadInRow(notes)}</td>
           </tr>
-          ${endedRow(r, 4)}
-          ${goalRow(r, goalsFrom[i] ?? null, 4)}
-          ${this.droppedRow(r, 4)}
-          ${takenOverRow(r, 4)}
-          ${correctedRow(r, this.placementIn(r), 4)}
-          ${formRow(r, 4)}`,
-        )}
+          ${noteRows(notes, 4)}`;
+        })}
       </tbody>`;
   }
 
@@ -261,8 +257,9 @@ export class BbSetsTable extends LitElement {
         <tr role="row"><th role="columnheader" scope="col">Exercise</th><th role="columnheader" scope="col" class="number">Done<span class="visually-hidden"> of target</span></th></tr>
       </thead>
       <tbody role="rowgroup">
-        ${this.records.map(
-          (r, i) => html`<tr role="row" class=${this.hasNotes(r, goalsFrom[i] ?? null) ? 'with-form' : ''}>
+        ${this.records.map((r, i) => {
+          const notes = this.notesOf(r, goalsFrom[i] ?? null);
+          return html`<tr role="row" class=${notes.length > 0 ? 'with-form' : ''}>
             <td role="cell">${this.exerciseCell(r, r.setNumber)}</td>
             <td role="cell" class="number">${
               skippedUndone(r)
@@ -270,28 +267,27 @@ export class BbSetsTable extends LitElement {
                 : alternatesSides(r)
                   ? perSideDoneText(r.count, r.target)
                   : html`${doneCell(r)} <span class="unbroken">of ${targetText(r)}</span>`
-            }</td>
+            }${notesReadInRow(notes)}</td>
           </tr>
-          ${endedRow(r, 2, 'cell')}
-          ${goalRow(r, goalsFrom[i] ?? null, 2, 'cell')}
-          ${this.droppedRow(r, 2, 'cell')}
-          ${takenOverRow(r, 2, 'cell')}
-          ${correctedRow(r, this.placementIn(r), 2, 'cell')}
-          ${formRow(r, 2, 'cell')}`,
-        )}
+          ${noteRows(notes, 2)}`;
+        })}
       </tbody>`;
   }
 
-  /** Rows of their own under the set: cut short, why its goal was what it was, its count put right, its form problems. */
-  private hasNotes(r: SetRecord, goalFrom: PlankGoalFrom | null): boolean {
-    return (
-      endedText(r) !== null ||
-      describeForm(r) !== null ||
-      goalFrom !== null ||
-      correctedBy(r) !== null ||
-      this.droppedText(r) !== null ||
-      setTakenOverText(r) !== null
-    );
+  /**
+   * What is said under the set, each on a row of its own: cut short, why its goal was what it was, its
+   * device out of reach, another device taking over, its count put right, its form problems.
+   */
+  private notesOf(r: SetRecord, goalFrom: PlankGoalFrom | null): SetNote[] {
+    const notes: (SetNote | null)[] = [
+      endedNote(r),
+      goalNote(r, goalFrom),
+      this.droppedNote(r),
+      takenOverNote(r),
+      correctedNote(r, this.placementIn(r)),
+      formNote(r),
+    ];
+    return notes.filter((note) => note !== null);
   }
 
   /**
@@ -299,13 +295,13 @@ export class BbSetsTable extends LitElement {
    * "Strap out of reach during the set" under one that went on without it: a count or a hold short of
    * the others, with no word of why, read as the person's own.
    */
-  private droppedRow(r: SetRecord, columns: number, role?: 'cell') {
+  private droppedNote(r: SetRecord): SetNote | null {
     const text = this.droppedText(r);
-    if (text === null) return nothing;
+    if (text === null) return null;
     // Each time kept whole: "2 min" over "54 s not counted" on a phone.
     const parts = text.split(/(\d+ min \d+ s|\d+ min|\d+ s)/);
     const said = parts.map((part, i) => (i % 2 === 1 ? html`<span class="unbroken">${part}</span>` : part));
-    return html`<tr class="note dropped" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${said}</td></tr>`;
+    return { kind: 'dropped', said };
   }
 
   /**
@@ -318,7 +314,7 @@ export class BbSetsTable extends LitElement {
 
   private droppedText(r: SetRecord): string | null {
     if (skippedUndone(r)) return null;
-    // The reps tapped while it was away are said in their own row (see correctedRow).
+    // The reps tapped while it was away are said in their own note (see correctedNote).
     const text = setAwayText(r, this.pauses, this.devicePlacement, true);
     return text && capitalised(text);
   }
@@ -372,9 +368,9 @@ function sidesKeptWhole(text: string) {
  * your last hold", from the hold it was set a step above. The target alone (53 s where 30 s was set)
  * reads as a mistake.
  */
-function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role?: 'cell') {
-  if (!from) return nothing;
-  return html`<tr class="note goal" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Goal: ${pastLastHoldText(r.target, from)}</td></tr>`;
+function goalNote(r: SetRecord, from: PlankGoalFrom | null): SetNote | null {
+  if (!from) return null;
+  return { kind: 'goal', said: `Goal: ${pastLastHoldText(r.target, from)}` };
 }
 
 /**
@@ -384,10 +380,9 @@ function goalRow(r: SetRecord, from: PlankGoalFrom | null, columns: number, role
  * it: "45 s" alone read as one hold kept whole. A few words on a row of their own, which a 180 px
  * screen has room for where the count's cell has not.
  */
-function endedRow(r: SetRecord, columns: number, role?: 'cell') {
+function endedNote(r: SetRecord): SetNote | null {
   const text = endedText(r);
-  if (text === null) return nothing;
-  return html`<tr class="note ended" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${text}</td></tr>`;
+  return text === null ? null : { kind: 'ended', said: text };
 }
 
 function endedText(r: SetRecord): string | null {
@@ -400,10 +395,9 @@ function endedText(r: SetRecord): string | null {
  * "The watch counted from rep 4" under a set another device took over part way through, its own
  * given up for lost: the count is of two devices, as the voice said as the watch took it over.
  */
-function takenOverRow(r: SetRecord, columns: number, role?: 'cell') {
+function takenOverNote(r: SetRecord): SetNote | null {
   const text = setTakenOverText(r);
-  if (text === null) return nothing;
-  return html`<tr class="note taken-over" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${capitalised(text)}</td></tr>`;
+  return text === null ? null : { kind: 'taken-over', said: capitalised(text) };
 }
 
 /**
@@ -412,8 +406,8 @@ function takenOverRow(r: SetRecord, columns: number, role?: 'cell') {
  * missed or counted too many. "Counted by hand: 4" of the reps tapped where no device counted the
  * exercise: what the person did, counted as the ring asked, not four reps the detectors missed.
  */
-function correctedRow(r: SetRecord, placement: Placement | undefined, columns: number, role?: 'cell') {
-  if (correctedBy(r) === null) return nothing;
+function correctedNote(r: SetRecord, placement: Placement | undefined): SetNote | null {
+  if (correctedBy(r) === null) return null;
   // With the device away the voice asked for +1 ("Count with plus one until the strap is back"): those
   // taps counted reps nothing could see, no miscount of the detectors. A +1 or −1 tapped while it was
   // there, or in the rest after, still is one.
@@ -429,8 +423,7 @@ function correctedRow(r: SetRecord, placement: Placement | undefined, columns: n
       : null,
     by !== null ? withItsFigure('Put right by hand:', by) : null,
   ].filter((part) => part !== null);
-  const text = said.map((part, i) => (i > 0 ? html`. ${part}` : part));
-  return html`<tr class="note corrected" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>${text}</td></tr>`;
+  return { kind: 'corrected', said: said.map((part, i) => (i > 0 ? html`. ${part}` : part)) };
 }
 
 /**
@@ -453,11 +446,42 @@ function signed(net: number): string | null {
   return net > 0 ? `+${net}` : `−${-net}`;
 }
 
-/** A set's form problems on a row of their own under it, across the table's columns. */
-function formRow(r: SetRecord, columns: number, role?: 'cell') {
+/** A set's form problems, on a row of their own under it and said last, after its other notes. */
+function formNote(r: SetRecord): SetNote | null {
   const form = describeForm(r);
-  if (!form) return nothing;
-  return html`<tr class="form" role=${role ? 'row' : nothing}><td colspan=${columns} role=${role ?? nothing}>Form: ${form}</td></tr>`;
+  return form ? { kind: 'form', said: `Form: ${form}` } : null;
+}
+
+/**
+ * What is said under a set, on a row of its own across the table's columns (see noteRows): a `kind`
+ * of note ('ended', 'goal', …) styled as a note, or its form problems.
+ */
+interface SetNote {
+  readonly kind: 'ended' | 'goal' | 'dropped' | 'taken-over' | 'corrected' | 'form';
+  readonly said: string | TemplateResult | readonly (string | TemplateResult)[];
+}
+
+/**
+ * The set's notes for the eye, each on a row of its own under the set. A screen reader reads them in
+ * the set's own row (see notesReadInRow) and not here: a row of one cell, read apart from the set's,
+ * said "Cut short" of nothing, and a heading of its own for it moved the note's words off their place.
+ */
+function noteRows(notes: readonly SetNote[], columns: number) {
+  return notes.map(
+    (note) =>
+      html`<tr class=${note.kind === 'form' ? 'form' : `note ${note.kind}`} aria-hidden="true"><td colspan=${columns}>${note.said}</td></tr>`,
+  );
+}
+
+/**
+ * The set's notes at the end of its row's last cell, for a screen reader only: "10, Cut short; Form:
+ * lower back over-extended", read as it goes along the set's row, where the eye finds them under it.
+ * Chromium names the cell "10 , Cut short…", a space where the hidden words leave the line: screen
+ * readers pause at a comma and a semicolon there, where a lone full stop was read as "dot".
+ */
+function notesReadInRow(notes: readonly SetNote[]) {
+  if (notes.length === 0) return nothing;
+  return html`<span class="visually-hidden">${notes.map((note, i) => html`${i === 0 ? ', ' : '; '}${note.said}`)}</span>`;
 }
 
 declare global {

@@ -807,7 +807,10 @@ describe("bb-history's line of a session's facts", () => {
 });
 
 describe("bb-history's sets of a session", () => {
-  /** The cells of each row of the table of sets in `root`, as a screen reader reads them. */
+  /**
+   * The cells of each row of the table of sets in `root`, words hidden from sight included: a set's
+   * notes end its last cell, as a screen reader reads them, and are rows of their own for the eye.
+   */
   function rowsOf(root: Element | ShadowRoot): string[][] {
     return [...root.querySelectorAll('tr')].map((row) =>
       [...row.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim()),
@@ -917,9 +920,9 @@ describe("bb-history's sets of a session", () => {
     await (table as LitElement).updateComplete;
     expect(rowsOf(table.shadowRoot!)).toEqual([
       ['Exercise', 'Set', 'Done', 'Target'],
-      ['Drawing-in', '1', '45 s', '45 s'],
+      ['Drawing-in', '1', '45 s', '45 s, With a pause'],
       ['With a pause'],
-      ['Elbow plank', '1', '20 s', '40 s'],
+      ['Elbow plank', '1', '20 s', '40 s, Cut short, with a pause'],
       ['Cut short, with a pause'],
       ['Elbow plank', '2', '31 s', '30 s'],
     ]);
@@ -927,7 +930,7 @@ describe("bb-history's sets of a session", () => {
 });
 
 describe("bb-history's session whose strap dropped out", () => {
-  /** The rows of the table of sets under session `id`, once opened. */
+  /** The rows of the table of sets under session `id`, once opened, as rowsOf reads them. */
   async function setsOf(history: HTMLElement, id: string): Promise<string[][]> {
     const button = history.shadowRoot!.querySelector<HTMLButtonElement>(
       `li[data-session="${id}"] button[aria-expanded]`,
@@ -952,7 +955,12 @@ describe("bb-history's session whose strap dropped out", () => {
   /** The sets of the session whose strap dropped out, as History tells them. */
   const DROPPED_SETS = [
     ['Exercise', 'Set', 'Done', 'Target'],
-    ['Superman', '1', '10', '10'],
+    [
+      'Superman',
+      '1',
+      '10',
+      '10, Strap out of reach twice: 2 min 54 s not counted; Counted with +1, strap out of reach: 1',
+    ],
     ['Strap out of reach twice: 2 min 54 s not counted'],
     ['Counted with +1, strap out of reach: 1'],
     ['Superman', '2', '10', '10'],
@@ -975,7 +983,7 @@ describe("bb-history's session whose strap dropped out", () => {
     expect(factsOf(history, 'before')).toBe('20 min · 2 sets · 20 reps · strap out of reach 18 s');
     expect(await setsOf(history, 'before')).toEqual([
       ['Exercise', 'Set', 'Done', 'Target'],
-      ['Superman', '1', '10', '10'],
+      ['Superman', '1', '10', '10, Counted with +1, strap out of reach: 1'],
       ['Counted with +1, strap out of reach: 1'],
       ['Superman', '2', '10', '10'],
     ]);
