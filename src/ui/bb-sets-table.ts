@@ -428,11 +428,14 @@ function correctedNote(r: SetRecord, placement: Placement | undefined): SetNote 
 
 /**
  * "Put right by hand: +1", its figure on one line with the word before it: on a 360 px phone the "3"
- * of "Counted with +1, device out of reach: 3" stood alone on the line under its words.
+ * of "Counted with +1, device out of reach: 3" stood alone on the line under its words. The word, the
+ * space and the figure are one text: with the space a text of its own between them, Chromium's
+ * accessibility tree left it out, and a screen reader read "hand:+1".
  */
 function withItsFigure(words: string, figure: string) {
   const last = words.lastIndexOf(' ') + 1;
-  return html`${words.slice(0, last)}<span class="unbroken">${words.slice(last)} ${figure}</span>`;
+  const lastWordAndFigure = `${words.slice(last)} ${figure}`;
+  return html`${words.slice(0, last)}<span class="unbroken">${lastWordAndFigure}</span>`;
 }
 
 /** "+1" or "−2", the set's net correction; null where it had none (or +1 and −1 undid each other). */

@@ -920,6 +920,23 @@ describe('bb-summary', () => {
     }
   });
 
+  it('reads the number of reps counted with +1, by hand or put right apart from its words, "hand: +1"', async () => {
+    const summary = document.createElement('bb-summary');
+    summary.records = [
+      record({ count: 9, corrections: 1 }),
+      record({ setNumber: 2, count: 4, corrections: 4, countedByHand: 4 }),
+      record({ setNumber: 3, count: 10, corrections: 2, deviceAway: true, countedAway: 1 }),
+    ];
+    document.body.append(summary);
+    // The space before each comma is Chromium's, where the words hidden from sight leave the line.
+    await expect.poll(cellsOfRows).toEqual([
+      ['Exercise', 'Set', 'Done', 'Target'],
+      ['Superman', '1', '9', '10 , Put right by hand: +1'],
+      ['Superman', '2', '4', '10 , Counted by hand: 4'],
+      ['Superman', '3', '10', '10 , Counted with +1, device out of reach: 1. Put right by hand: +1'],
+    ]);
+  });
+
   it('says of a miscount put right while the device was there that it was, though the device was away later in the set', async () => {
     // Two reps seen, a third put right with +1 while the strap was there, the strap out of reach and
     // back after it, no tap meanwhile.
