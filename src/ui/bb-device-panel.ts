@@ -7,12 +7,18 @@ import { awaitedDeviceStyles } from './bb-awaited-device.ts';
 import { type BbMenuChoice, deviceMenuStyles } from './bb-device-menu.ts';
 import { deviceRowStyles } from './bb-device-row.ts';
 import { ChoiceInView } from './choice-in-view.ts';
-import { narrowStateWords, type SessionOfDevices, sessionStateWords } from './device-state-words.ts';
+import {
+  countByHandWords,
+  narrowStateWords,
+  type SessionOfDevices,
+  sessionStateWords,
+} from './device-state-words.ts';
 import {
   devicesAtAGlance,
   namedOnTheNarrowLine,
   narrowDevicesLine,
   severalDevicesComing,
+  stateSaidOverProblem,
   wideDevicesLine,
 } from './devices-at-a-glance.ts';
 import { devicesGlanceStyles } from './devices-glance-styles.ts';
@@ -46,6 +52,19 @@ function renderProblemLine(problem: string, state: Pick<DeviceState, 'devices' |
   return html`<span class="gist" data-subject=${subject ?? nothing}
       >${words}<span class="colon">${colon}</span></span
     ><span class="rest">${rest}</span>`;
+}
+
+/**
+ * A problem's line that says the devices' state first (see stateSaidOverProblem): shut, the devices
+ * and their state (`devicesWords`), then how the set is counted (`countWords`), each on a line of its
+ * own; opened, and to a screen reader, the problem after them, above the devices' row.
+ */
+function renderStateOverProblemLine(devicesWords: string, countWords: string | null, problem: string) {
+  // The comma inside the first line: between them, a line of its own.
+  const then = countWords ? ',' : '';
+  const count = countWords ? html` <span class="said-line">${countWords}</span>` : nothing;
+  return html`<span class="gist"><span class="said-line">${devicesWords}${then}</span>${count}</span
+    ><span class="rest">. ${problem}</span>`;
 }
 
 /** The parts of the panel that are components of their own, each rendered after the panel. */
@@ -292,15 +311,26 @@ export class BbDevicePanel extends LitElement {
    * the person had read before Start, or that a set counted by hand has no use for.
    */
   private renderProblemInSession(problem: string) {
-    return this.renderGlance(problem, '', nothing, this.renderSessionSwitch());
+    return this.renderGlance(
+      renderProblemLine(problem, this.device),
+      '',
+      nothing,
+      this.renderSessionSwitch(),
+    );
   }
 
   /**
    * Each device and how it is doing, how motion is counted, and what the virtual person does. Under
-   * the line that names the devices and their states (`underTheirLine`), what it does not say.
+   * the line that names the devices and their states (`underTheirLine`), what it does not say. How
+   * motion is counted is left to the line where it says it (`countOnTheLine`).
    */
-  private renderStatus(devices: readonly DeviceStatus[], isVirtual: boolean, underTheirLine = false) {
+  private renderStatus(
+    devices: readonly DeviceStatus[],
+    isVirtual: boolean,
+    { underTheirLine = false, countOnTheLine = false } = {},
+  ) {
     const state = this.device;
+    const countByHand = countOnTheLine ? null : countByHandWords(state, devices);
     const several = devices.length > 1;
     return html`
       ${
@@ -321,7 +351,7 @@ export class BbDevicePanel extends LitElement {
               ...state.awaiting.map((a) => html`<bb-awaited-device .awaited=${a}></bb-awaited-device>`),
             ]
       }
-      ${!state.countsMotion && state.source ? html`<span class="note">${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1</span>` : nothing}
+      ${countByHand ? html`<span class="note">${countByHand}</span>` : nothing}
       ${isVirtual && this.person ? html`<span class="person">${describePerson(this.person)}</span>` : nothing}
     `;
   }
@@ -329,8 +359,9 @@ export class BbDevicePanel extends LitElement {
   /**
    * A phone with its text at twice its size, or an upright one out of a session with Bluetooth (see
    * atAGlance): a line of two at most, the problem if there is one (a screen reader is told it whole,
-   * as an alert), else each device and its state, so that the screen under the header starts on the
-   * first screen: a set's count, History's Back and heading. Laid out whole, the devices' words, the
+   * as an alert; in a set, the devices' state before it where it leaves the heart rate working: see
+   * stateSaidOverProblem), else each device and its state, so that the screen under the header starts
+   * on the first screen: a set's count, History's Back and heading. Laid out whole, the devices' words, the
    * Bluetooth note and the menu's button took more than the window's height. Opened, the rest: the
    * devices, the problem's OK, and in a session its one switch, out of one the switch and the menu of
    * devices.
@@ -351,24 +382,37 @@ export class BbDevicePanel extends LitElement {
           earlier.firstTries,
           earlier.awaiting,
         );
+    const offered = this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable);
+    if (problem && stateSaidOverProblem(this.narrow, this.compact, this.device)) {
+      // The devices in a word, "Strap connected": named, "Polar Sense 1A2B3C4D connected," was wider
+      // than the 302 px of a 360 px phone's line. Opened, their row names them.
+      const inAWord = narrowDevicesLine(devices, narrowStateWords, [], []);
+      return this.renderGlance(
+        renderStateOverProblemLine(inAWord, countByHandWords(this.device, devices), problem),
+        line,
+        this.renderStatus(devices, isVirtual, { countOnTheLine: true }),
+        offered,
+      );
+    }
     return this.renderGlance(
-      problem,
+      problem && renderProblemLine(problem, this.device),
       line,
-      this.renderStatus(devices, isVirtual, !problem),
-      this.compact ? this.renderSessionSwitch() : this.renderChoices(isVirtual, recordable),
+      this.renderStatus(devices, isVirtual, { underTheirLine: !problem }),
+      offered,
     );
   }
 
   /**
-   * A line at a glance, the problem if there is one, else `gist`, opened to the devices' row (nothing
-   * where that row stays above the line: see renderProblemInSession), the switch or choices `offered`,
-   * and a problem's OK.
+   * A line at a glance, the problem's line (`problemLine`) if there is a problem, else `gist`, opened
+   * to the devices' row (nothing where that row stays above the line: see renderProblemInSession),
+   * the switch or choices `offered`, and a problem's OK.
    */
-  private renderGlance(problem: string | null, gist: string, devices: unknown, offered: unknown) {
+  private renderGlance(problemLine: unknown, gist: string, devices: unknown, offered: unknown) {
+    const problem = Boolean(problemLine);
     return html`<details class="glance">
       ${
         problem
-          ? html`<summary class="problem-line"><span class="line" id="problem-line" role="alert">${renderProblemLine(problem, this.device)}</span></summary>`
+          ? html`<summary class="problem-line"><span class="line" id="problem-line" role="alert">${problemLine}</span></summary>`
           : html`<summary><span class="line"><span class="gist">${gist}</span></span></summary>`
       }
       <div class="glance-body">

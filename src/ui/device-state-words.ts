@@ -3,6 +3,7 @@
 import {
   type AwaitedDevice,
   type ConnectionState,
+  type DeviceState,
   type DeviceStatus,
   type GoneOnWithout,
   goneOnWithoutWords,
@@ -94,4 +95,17 @@ export function sessionStateWords(d: DeviceStatus, session: SessionOfDevices, op
  */
 export function narrowStateWords(d: DeviceStatus): string {
   return d.connection === 'reconnecting' ? 'reconnecting…' : connectionAlarmWords(d, false);
+}
+
+/**
+ * What the panel notes where the devices in use count no motion, so that the set is counted with +1:
+ * "heart rate only: count with +1" where one gives the heart rate, else "no motion: count with +1";
+ * null where motion is counted, or no device is in use.
+ */
+export function countByHandWords(
+  state: Pick<DeviceState, 'countsMotion' | 'source'>,
+  devices: readonly Pick<DeviceStatus, 'heartRate'>[],
+): string | null {
+  if (state.countsMotion || !state.source) return null;
+  return `${devices.some((d) => d.heartRate) ? 'heart rate only' : 'no motion'}: count with +1`;
 }

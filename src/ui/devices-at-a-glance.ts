@@ -5,7 +5,7 @@ import type { AwaitedDevice, DeviceState, DeviceStatus } from '../app/devices.ts
 import { deviceWord } from '../workout/by-hand.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { awaitedStateWords } from './device-state-words.ts';
-import { inAWord } from './problem-line.ts';
+import { inAWord, leavesHeartRateOnly } from './problem-line.ts';
 
 /** The window as far as the header's room goes (see NARROW, UPRIGHT_PHONE, LOW_LANDSCAPE). */
 export interface HeaderRoom {
@@ -21,8 +21,9 @@ export interface HeaderRoom {
  * menu's button, wider together than a 360 px phone, took two rows under the devices and what the
  * virtual person does, the header 242 px of 640. Without Bluetooth the row is the short note and the
  * menu, said up front; in a session (`inSession`), the devices alone, but for a problem while every
- * device is connected: its line stands for them, as their row says nothing to act on then ("Polar H10
- * connected, heart rate only: count with +1"), and over the set it took the ring's 48 px. So it is for
+ * device is connected: its line stands for them, and says what their row says where the problem
+ * leaves the heart rate working (see stateSaidOverProblem); the row and the problem's line under it
+ * took the ring's 48 px over the set. So it is for
  * a strap and a watch worn together, but for one given up on: laid out whole, each on two rows with
  * its battery and its × (a tap from the mat away from letting it go), they took the header to 185 px
  * of 640 and the set's ring from 248 px to 160, the set paused for one reconnecting too. With one
@@ -43,6 +44,31 @@ export function devicesAtAGlance(
   if (!inSession) return device.noBluetooth === null;
   if (device.devices.length > 1) return !device.devices.some((d) => d.connection === 'lost');
   return device.problem !== null && allConnected;
+}
+
+/**
+ * In a session, the line of a problem that leaves the heart rate alone working says the devices and
+ * that the set is counted by hand, as a plain strap's row does ("Strap connected, heart rate only:
+ * count with +1"), the problem's own words a tap away: its headline alone, "Motion failed",
+ * took the line over the set on a 360 px phone, and the person read neither that the strap still
+ * gave the heart rate nor what to do. So while every device is connected and none counts motion; on
+ * a phone with its text at twice its size the line's two lines of 11 characters hold no more than
+ * the headline.
+ */
+export function stateSaidOverProblem(
+  narrow: boolean,
+  inSession: boolean,
+  device: Pick<DeviceState, 'problem' | 'devices' | 'countsMotion'>,
+): boolean {
+  return (
+    inSession &&
+    !narrow &&
+    device.problem !== null &&
+    leavesHeartRateOnly(device.problem) &&
+    !device.countsMotion &&
+    device.devices.length > 0 &&
+    device.devices.every((d) => d.connection === 'connected')
+  );
 }
 
 /**

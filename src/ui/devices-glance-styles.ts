@@ -59,6 +59,17 @@ export const devicesGlanceStyles = css`
     overflow: hidden;
     line-height: 1.2;
   }
+  /*
+   * The devices' state said over their problem (see stateSaidOverProblem), each part on a line of its
+   * own, the devices' cut short at the edge: "Polar Sense 1A2B3C4D connected, heart rate only: count
+   * with +1" took three lines of a 360 px phone, and how to count went under the clamp.
+   */
+  .glance:not([open]) .said-line {
+    display: block;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
   .glance:not([open]) .rest {
     ${hiddenFromSight}
   }

@@ -40,6 +40,20 @@ export function splitProblem(problem: string): ProblemLine {
 const OUT_OF_REACH = splitProblem(deviceProblem('connection-lost').message).headline;
 const CANNOT_COUNT = splitProblem(deviceProblem('no-motion-service').message).headline;
 
+// The headlines of the problems after which the device still gives the heart rate but no motion:
+// its motion could not start, or is refused or cut short by the Bluetooth link, or a watch has no
+// motion service. Each ends on what still works.
+const HEART_RATE_STILL_WORKS = new Set(
+  (['stream-failed', 'mtu-too-small', 'truncated-frames', 'no-motion-service'] as const).map(
+    (kind) => splitProblem(deviceProblem(kind).message).headline,
+  ),
+);
+
+/** Whether `problem` leaves the device it is about giving the heart rate, with no motion to count. */
+export function leavesHeartRateOnly(problem: string): boolean {
+  return HEART_RATE_STILL_WORKS.has(splitProblem(problem).headline);
+}
+
 /** A device as a problem may name it: one in use, or one of an earlier visit not found. */
 type Named =
   | Pick<DeviceStatus, 'name' | 'kind' | 'placement' | 'connection' | 'heartRate'>

@@ -1050,6 +1050,44 @@ describe('bb-device-panel', () => {
     }
   });
 
+  // In a set on a 360 px phone, "Motion failed" took the line that stood for the strap's row: the
+  // person read neither that the strap was connected and gave the heart rate nor to count with +1.
+  for (const [name, placement, word] of [
+    ['Polar H10 0000E2E0', 'chest', 'Strap'],
+    ['Polar Sense 1A2B3C4D', 'arm', 'Armband'],
+  ] as const) {
+    it(`says shut at 360×640 in a set that the ${word.toLowerCase()} is connected and to count with +1, where its motion failed`, async () => {
+      const restore = await layOutAsTheApp(360, 640, '0 0.75rem');
+      try {
+        const problem = deviceProblem('stream-failed', { why: 'the sensor did not answer' }).message;
+        const strap = status({ name, placement, motion: false });
+        const panel = await mount(state([strap], { problem, countsMotion: false }));
+        panel.compact = true;
+        await panel.updateComplete;
+        const line = panel.shadowRoot!.querySelector<HTMLElement>('details.glance > summary')!;
+        const gist = line.querySelector<HTMLElement>('.gist')!;
+        expect(gist.textContent).toBe(`${word} connected, heart rate only: count with +1`);
+        // Whole, on two lines, in the line's 44 px, which is all the header is: "Polar Sense 1A2B3C4D
+        // connected," took 312 px of the line's 302, and wrapped, put how to count under the clamp.
+        expect(gist.scrollHeight).toBeLessThanOrEqual(gist.clientHeight);
+        for (const said of gist.querySelectorAll('.said-line')) {
+          expect(said.scrollWidth).toBeLessThanOrEqual(said.clientWidth);
+        }
+        expect(line.getBoundingClientRect().height).toBeLessThanOrEqual(44);
+        // A screen reader is told the state, then the problem as it is written.
+        await expect.element(page.getByRole('alert')).toHaveTextContent(`count with +1. ${problem}`);
+        // Opened, the problem's words follow, and the row under the line names the device, and says no
+        // more of the count.
+        await userEvent.click(line);
+        await expect.element(page.getByText(problem)).toBeVisible();
+        await expect.element(page.getByText(name)).toBeVisible();
+        expect(panel.shadowRoot!.querySelector('.note')).toBeNull();
+      } finally {
+        await restore();
+      }
+    });
+  }
+
   // Opened at 180×320, a word wider than the line was cut by the ellipsis of the line shut: "GATT
   // Server is disconnect…", "(packet size too small, INVALID_M…", the words 8 and 16 px wider than the line.
   for (const problem of [

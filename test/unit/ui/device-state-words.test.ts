@@ -3,6 +3,7 @@ import type { DeviceStatus } from '../../../src/app/devices.ts';
 import {
   awaitedStateWords,
   connectionAlarmWords,
+  countByHandWords,
   goingOnWithout,
   narrowStateWords,
   type SessionOfDevices,
@@ -81,5 +82,23 @@ describe("a device's state as the session under way says it", () => {
     expect(narrowStateWords(strap)).toBe('reconnecting…');
     expect(narrowStateWords({ ...strap, connection: 'lost' })).toBe('out of reach');
     expect(narrowStateWords(h10)).toBe('connected');
+  });
+});
+
+describe('the note that the set is counted by hand', () => {
+  const source = { id: 'h10', name: 'Polar H10 0A1B2C3D', kind: 'bluetooth', placement: 'chest' } as const;
+
+  it('says the heart rate alone is read where a device gives it, else that there is no motion', () => {
+    expect(countByHandWords({ countsMotion: false, source }, [heartRateStrapStatus()])).toBe(
+      'heart rate only: count with +1',
+    );
+    expect(countByHandWords({ countsMotion: false, source }, [chestStrapStatus({ heartRate: false })])).toBe(
+      'no motion: count with +1',
+    );
+  });
+
+  it('is none where motion is counted or no device is in use', () => {
+    expect(countByHandWords({ countsMotion: true, source }, [chestStrapStatus()])).toBeNull();
+    expect(countByHandWords({ countsMotion: false, source: null }, [])).toBeNull();
   });
 });

@@ -1,15 +1,17 @@
 // Whether the header's devices are one line that opens, by the window and the session: the panel lays
 // itself out by it, and the start screen says where Reconnect is by it.
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../src/app/devices.ts';
+import { type DeviceStatus, deviceProblem } from '../../../src/app/devices.ts';
 import {
   devicesAtAGlance,
   earlierVisitAtAGlance,
   namedAtAGlance,
   narrowDevicesLine,
   severalDevicesComing,
+  stateSaidOverProblem,
   wideDevicesLine,
 } from '../../../src/ui/devices-at-a-glance.ts';
+import { chestStrapStatus } from '../../device-status.ts';
 
 const laptop = { narrow: false, uprightPhone: false, phoneOnItsSide: false };
 const phone = { narrow: false, uprightPhone: true, phoneOnItsSide: false };
@@ -213,5 +215,41 @@ describe('the devices at a glance where the text is of its usual size', () => {
 
   it('says there is no device where there is none', () => {
     expect(wideDevicesLine([], connected, [], [])).toBe('No device');
+  });
+});
+
+describe('the devices said over their problem on the line', () => {
+  const motionFailed = deviceProblem('stream-failed', { why: 'the sensor did not answer' }).message;
+  const heartRateOnly = (problem: string, patch: Partial<DeviceStatus> = {}) => ({
+    problem,
+    countsMotion: false,
+    devices: [chestStrapStatus({ motion: false, ...patch })],
+  });
+
+  it('are, in a set, where the problem leaves the heart rate alone working and nothing counts motion', () => {
+    expect(stateSaidOverProblem(false, true, heartRateOnly(motionFailed))).toBe(true);
+    for (const kind of ['mtu-too-small', 'truncated-frames', 'no-motion-service'] as const) {
+      expect(stateSaidOverProblem(false, true, heartRateOnly(deviceProblem(kind).message))).toBe(true);
+    }
+  });
+
+  it('are not out of a session, with text at twice its size, or where motion is still counted', () => {
+    expect(stateSaidOverProblem(false, false, heartRateOnly(motionFailed))).toBe(false);
+    // Two lines of 11 characters hold the headline alone.
+    expect(stateSaidOverProblem(true, true, heartRateOnly(motionFailed))).toBe(false);
+    // A strap beside a watch without motion counts: "Cannot count: watch" is what the person is to read.
+    const counted = { ...heartRateOnly(deviceProblem('no-motion-service').message), countsMotion: true };
+    expect(stateSaidOverProblem(false, true, counted)).toBe(false);
+  });
+
+  it('are not where a device is away or the problem is of a device that gives no heart rate', () => {
+    expect(
+      stateSaidOverProblem(false, true, heartRateOnly(motionFailed, { connection: 'reconnecting' })),
+    ).toBe(false);
+    const silent = deviceProblem('no-data', { device: 'Polar H10 0A1B2C3D' }).message;
+    expect(stateSaidOverProblem(false, true, heartRateOnly(silent))).toBe(false);
+    expect(stateSaidOverProblem(false, true, { problem: null, countsMotion: false, devices: [] })).toBe(
+      false,
+    );
   });
 });
