@@ -20,6 +20,7 @@ import {
   formatDuration,
   heldS,
   nextSetText,
+  pausedRingLabel,
   plural,
 } from './format.ts';
 import {
@@ -372,7 +373,7 @@ export class BbRestView extends LitElement {
       <bb-progress-ring
         .value=${remainingS}
         .max=${totalS}
-        label="Rest remaining"
+        label=${pausedRingLabel('Rest remaining', this.paused, this.pauseReason)}
         value-text=${`${plural(remainingS, 'second')} of rest left`}
       >
         ${ringFace(face.digits, face.suffix)}

@@ -331,6 +331,15 @@ export function pausedText(reason: PauseReason | null): string {
 }
 
 /**
+ * A ring's name while its session is paused, "Reps, paused" or "Rest remaining, paused: out of reach":
+ * "Paused" on a ring is hidden from a screen reader, and Chromium gives one a progress bar's name and
+ * number but not its aria-valuetext, so that a paused ring was read as if it went on.
+ */
+export function pausedRingLabel(label: string, paused: boolean, reason: PauseReason | null): string {
+  return paused ? `${label}, ${pausedText(reason).toLowerCase()}` : label;
+}
+
+/**
  * What a set begun by itself shows under its big line until the voice's "Go" is heard (see
  * showsSetUnderWay): the big line says what the device saw, in the words the "Go" names it with
  * ("Ready" for a still wrist), or where to be where nothing saw the person (the device that would

@@ -7,7 +7,7 @@ import { countUnit, perSideText } from '../workout/program.ts';
 import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
 import { armOfRep } from '../workout/set-shown.ts';
-import { clockFace, formatDuration, heldS, pausedText, plural } from './format.ts';
+import { clockFace, formatDuration, heldS, pausedRingLabel, plural } from './format.ts';
 
 /** What the set's ring shows: how full it is, its face's lines, and what a screen reader reads of it. */
 export interface RingDisplay {
@@ -45,14 +45,11 @@ export interface SetOnTheRing {
 
 /**
  * The ring of `shown`: a hold's clock, or the count of reps or breaths (a bird dog's of one arm). Paused,
- * its name says so, and why: "Paused" on the ring is hidden from a screen reader, and Chromium gives
- * one a progress bar's name and number but not its aria-valuetext, so that a paused set read "Reps, 5"
- * as if it went on.
+ * its name says so, and why (see pausedRingLabel): a paused set read "Reps, 5" as if it went on.
  */
 export function setRingDisplay(shown: SetOnTheRing): RingDisplay {
   const display = ringOfTheSet(shown);
-  if (!shown.paused) return display;
-  return { ...display, label: `${display.label}, ${pausedText(shown.pauseReason).toLowerCase()}` };
+  return { ...display, label: pausedRingLabel(display.label, shown.paused, shown.pauseReason) };
 }
 
 function ringOfTheSet(shown: SetOnTheRing): RingDisplay {

@@ -5,7 +5,7 @@ import '../../src/ui/bb-rest-view.ts';
 import { type BbRestView, describeSet } from '../../src/ui/bb-rest-view.ts';
 import { exerciseById } from '../../src/workout/program.ts';
 import type { SetRecord } from '../../src/workout/session.ts';
-import { rolesNamed } from './accessibility-tree.ts';
+import { namesOfRole, rolesNamed } from './accessibility-tree.ts';
 import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
 import { linesOf } from './lines.ts';
 import {
@@ -52,6 +52,19 @@ describe('bb-rest-view', () => {
     await expect.element(ring).toHaveAttribute('aria-valuetext', '1 second of rest left');
     element.remainingMs = 30_000;
     await expect.element(ring).toHaveAttribute('aria-valuetext', '30 seconds of rest left');
+  });
+
+  it('tells a screen reader its countdown is paused, where "Paused" on it is the eye\'s alone', async () => {
+    const element = await mount({ remainingMs: 30_000, totalMs: 45_000 });
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Rest remaining']);
+    // Chromium gives a screen reader a progress bar's name and number, and not its aria-valuetext.
+    element.paused = true;
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Rest remaining, paused']);
+    element.pauseReason = 'lost';
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Rest remaining, paused: out of reach']);
+    element.paused = false;
+    element.pauseReason = null;
+    await expect.poll(() => namesOfRole('progressbar')).toEqual(['Rest remaining']);
   });
 
   it('counts the rest down in seconds, or minutes and seconds, and names what comes next', async () => {

@@ -21,6 +21,7 @@ import {
   listed,
   nextSetText,
   parseTypedNumber,
+  pausedRingLabel,
   plural,
   sessionStartText,
   tapWordsOf,
@@ -279,6 +280,15 @@ describe("the pause at the top of a rep that the voice times, as the set's ring 
 
   it('says nothing for an exercise whose pause at the top the voice does not time', () => {
     expect(topPauseText(exerciseById('superman'), { atTopSinceMs: 10_000 }, 11_000)).toBeNull();
+  });
+});
+
+describe('a ring\'s name while its session is paused, for a screen reader that hears no "Paused" on it', () => {
+  it('says paused, and why where the app paused for a device, and nothing more while it goes on', () => {
+    expect(pausedRingLabel('Rest remaining', false, null)).toBe('Rest remaining');
+    expect(pausedRingLabel('Rest remaining', true, null)).toBe('Rest remaining, paused');
+    expect(pausedRingLabel('Rest remaining', true, 'lost')).toBe('Rest remaining, paused: out of reach');
+    expect(pausedRingLabel('Reps', true, 'replay')).toBe('Reps, paused: replay ended');
   });
 });
 
