@@ -33,7 +33,7 @@ import {
   screenLayout,
   sideBySide,
 } from './styles.ts';
-import { noticeStyles, TapNote } from './tap-note.ts';
+import { noticePlace, noticeStyles, TapNote } from './tap-note.ts';
 import { tapAgainText } from './taps-meant-before.ts';
 import { renderWaitingPosition, waitingPositionStyles } from './waiting-position.ts';
 
@@ -232,19 +232,19 @@ export class BbSetView extends LitElement {
         }
       }
       /*
-       * At 180×320 the line that answers a tap is in the heading's place, or over the header (see
-       * noticeStyles). Waiting, the page scrolled down to the controls, it stands over the line under
+       * At 180×320 the line that answers a tap is in the heading's place, or over the header, where a
+       * form warning and why the set came early are too (see noticeStyles). Waiting, the page scrolled down to the controls, it stands over the line under
        * the position, right over the controls and in view with them, where over the heading, at the
        * page's top, it was above the window.
        */
       @media ${narrowAndShort} {
-        :host([waiting]) > .tap-note-place {
+        :host([waiting]) > .notice-place {
           align-self: stretch;
         }
-        :host(:not([waiting])) > .tap-note-place {
+        :host(:not([waiting])) > .notice-place {
           order: 4;
         }
-        :host(:not([waiting])) > .tap-note-place.over-header {
+        :host(:not([waiting])) > .notice-place.over-header {
           order: 0;
         }
       }
@@ -467,7 +467,7 @@ export class BbSetView extends LitElement {
         wayOnWhilePaused: this.finish.wayOnWhilePaused,
       })}
       ${
-        // Right over the controls, where at 180×320 the finger that tapped them is (see .tap-note-place).
+        // Right over the controls, where at 180×320 the finger that tapped them is (see .notice-place).
         this.tapNote.render()
       }
       ${this.finish.render(
@@ -493,9 +493,10 @@ export class BbSetView extends LitElement {
    * tapNote), why the set came before its rest was over.
    */
   private renderNotice(issue: ReturnType<typeof shownFormIssue>) {
-    if (issue) return html`<p class="notice form">${FORM_ISSUE_TEXT[issue].fix}</p>`;
+    if (issue) return noticePlace(html`<p class="notice form">${FORM_ISSUE_TEXT[issue].fix}</p>`, false);
     if (this.tapNote.shown) return nothing;
-    if (showsRecovery(this.set, this.nowMs)) return html`<p class="notice">${RECOVERED_TEXT}</p>`;
+    if (showsRecovery(this.set, this.nowMs))
+      return noticePlace(html`<p class="notice">${RECOVERED_TEXT}</p>`, false);
     return nothing;
   }
 

@@ -1,4 +1,11 @@
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import {
+  css,
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { sendCommand } from './events.ts';
 import { narrowAndShort } from './styles.ts';
 import { readAsSentences } from './unspoken-lines.ts';
@@ -47,7 +54,7 @@ export const noticeStyles = css`
     text-wrap: balance;
   }
   /* Its place is the screen's, but where the heading comes under the ring (see below). */
-  .tap-note-place {
+  .notice-place {
     display: contents;
   }
   /*
@@ -59,13 +66,13 @@ export const noticeStyles = css`
    * you come down" took six lines, and ran 14 px over End hold.
    */
   @media ${narrowAndShort} {
-    :host > .tap-note-place {
+    :host > .notice-place {
       display: block;
       position: relative;
       height: 0;
       margin-block: 0;
     }
-    .tap-note-place > .notice {
+    .notice-place > .notice {
       left: -0.75rem;
       right: -0.75rem;
       padding-inline: 0.25rem;
@@ -74,12 +81,14 @@ export const noticeStyles = css`
      * A tap on a button right under the ring (Pause, a rest's, a hold timed by hand) is made at the
      * page's top, where the heading's place lies under the window's edge: "Tap again to Pause" came
      * 306–362 px in the 320 px window, 14 px of it seen. The line stands over the header's foot, just
-     * above the screen, clear of the ring and the buttons under it.
+     * above the screen, clear of the ring and the buttons under it. So does a set's form warning, read
+     * in a glance at the count: over the top of the screen it lay over the ring, 112–256 px over
+     * 116–244 px.
      */
-    :host > .tap-note-place.over-header {
+    :host > .notice-place.over-header {
       order: 0;
     }
-    .tap-note-place.over-header > .notice {
+    .notice-place.over-header > .notice {
       top: auto;
       bottom: 0.25rem;
     }
@@ -93,7 +102,7 @@ export const noticeStyles = css`
  */
 export class TapNote implements ReactiveController {
   private text: string | null = null;
-  /** The button tapped is under the heading at 180×320 (see .tap-note-place): the line goes there. */
+  /** The button tapped is under the heading at 180×320 (see .notice-place): the line goes there. */
   private underHeading = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -127,10 +136,19 @@ export class TapNote implements ReactiveController {
     clearTimeout(this.timer);
   }
 
-  /** The line in its place, written before the screen's heading (see .tap-note-place). */
+  /** The line in its place, written before the screen's heading (see .notice-place). */
   render() {
-    return html`<div class=${this.underHeading ? 'tap-note-place' : 'tap-note-place over-header'}>${
-      this.text === null ? nothing : html`<p class="notice tap-note">${this.text}</p>`
-    }</div>`;
+    return noticePlace(
+      this.text === null ? nothing : html`<p class="notice tap-note">${this.text}</p>`,
+      this.underHeading,
+    );
   }
+}
+
+/**
+ * `notice` in its place over the screen's heading: at 180×320 in the heading's place, `underHeading`,
+ * or else over the header's foot (see .notice-place).
+ */
+export function noticePlace(notice: TemplateResult | typeof nothing, underHeading: boolean) {
+  return html`<div class=${underHeading ? 'notice-place' : 'notice-place over-header'}>${notice}</div>`;
 }

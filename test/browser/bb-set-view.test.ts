@@ -1348,6 +1348,52 @@ describe('bb-set-view counted by a device on a phone with text at twice its size
     }
   });
 
+  it.each([
+    [
+      'a form warning',
+      '.notice.form',
+      { count: 4, formIssues: ['over-extension'], formWarning: { issue: 'over-extension', atMs: 5000 } },
+    ],
+    ['why the set came early', '.notice', { setNumber: 2, startedMs: 5000, afterRecovery: true }],
+  ] as const)(
+    'shows %s in the window, clear of the ring and the buttons, nothing moving',
+    async (_, selector, shown) => {
+      headerAbove(SESSION_HEADER_PX);
+      const element = await mount({
+        planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 45 } },
+        set: currentSet({ count: 4 }),
+        nowMs: 6000,
+      });
+      const root = element.shadowRoot!;
+      const boxesOf = () =>
+        [...root.querySelectorAll('bb-progress-ring, button')].map((e) => {
+          const b = e.getBoundingClientRect();
+          return `${e.ariaLabel ?? e.localName}: ${[b.left, b.top, b.width, b.height].join(' ')}`;
+        });
+      const before = boxesOf();
+      element.set = currentSet(shown);
+      await expect.poll(() => root.querySelector(selector)).not.toBeNull();
+      const box = root.querySelector(selector)!.getBoundingClientRect();
+      const line = `the notice ${box.left}–${box.right} × ${box.top}–${box.bottom}`;
+      expect(inWindow(root.querySelector(selector)!), line).toBe(true);
+      const apart = (other: Element) => {
+        const b = other.getBoundingClientRect();
+        return box.bottom <= b.top || b.bottom <= box.top || box.right <= b.left || b.right <= box.left;
+      };
+      const ring = root.querySelector('bb-progress-ring')!.getBoundingClientRect();
+      expect(
+        apart(root.querySelector('bb-progress-ring')!),
+        `${line}, the ring ${ring.top}–${ring.bottom}`,
+      ).toBe(true);
+      const covered = [...root.querySelectorAll('button')].filter((button) => !apart(button));
+      expect(
+        covered.map((button) => button.ariaLabel ?? button.textContent?.trim()),
+        line,
+      ).toEqual([]);
+      expect(boxesOf()).toEqual(before);
+    },
+  );
+
   it('keeps the heart rate on screen as the set begins under the focus the waiting screen had', async () => {
     headerAbove(SESSION_HEADER_PX);
     const element = await mount({
