@@ -241,6 +241,14 @@ export class BbSetView extends LitElement {
         :host([waiting]) > .notice-place {
           align-self: stretch;
         }
+        /*
+         * As tall as its words, two lines, not a warning's 68 px: with Pause mid-window (the page
+         * scrolled half a window short of its end) the line ran 8 px above the window's top; it ends
+         * 4 px above the controls, as before, and starts 12 px lower.
+         */
+        :host([waiting]) > .notice-place > .notice {
+          min-height: 0;
+        }
         :host(:not([waiting])) > .notice-place {
           order: 4;
         }

@@ -203,6 +203,27 @@ describe('a tap the screen lets go', () => {
     },
   );
 
+  it.each(['end', 'center'] as const)(
+    'says Pause was not taken before the set\'s "Go" in the window at 180 × 320, Pause at the window\'s %s',
+    async (block) => {
+      await inTheAppsMain(180, 320, async () => {
+        const view = await mount('bb-set-view', {
+          planned: { exercise: exerciseById('superman'), dosage: { sets: 3, target: 10, restS: 60 } },
+          set: currentSet({ waiting: true }),
+          nowMs: 2000,
+          paused: true,
+        });
+        view.paused = false;
+        await view.updateComplete;
+        // The page scrolled as far as Pause, or on to where it sits mid-window.
+        buttonOf(view, 'Pause').scrollIntoView({ block });
+        tapWithAFinger(buttonOf(view, 'Pause'));
+        await expect.poll(() => tapNote(view)).toBe('Tap again to Pause');
+        expectReadWithPause(view);
+      });
+    },
+  );
+
   it.each(PHONE_SIDEWAYS_AND_LAPTOP)(
     'says Pause was not taken in a rest just after it was Resume, nothing moving, at %i × %i',
     async (width, height) => {
