@@ -22,7 +22,7 @@ import type { AccelFrame, HeartRateSample } from '../sensors/samples.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import { VirtualStrap } from '../sensors/virtual/virtual-strap.ts';
 import type { ConnectionState, DeviceStatus } from './device-status.ts';
-import { findingPulseOf, heldWhileUnchanged, motionStoppedOf } from './device-streams.ts';
+import { findingPulseOf, handedOverOf, heldWhileUnchanged, motionStoppedOf } from './device-streams.ts';
 
 /** One connected device and its streams. */
 export interface Member {
@@ -60,10 +60,14 @@ export interface Member {
   close(): void;
 }
 
-/** A device's state as its streams tell it, and whether it refused to stream its motion. */
+/**
+ * A device's state as its streams tell it, whether it refused to stream its motion, and whether it is
+ * away long enough that what it counts goes to another (see handedOverOf).
+ */
 export interface MemberSeen {
   readonly status: Omit<DeviceStatus, 'heartRate' | 'motion' | 'counts' | 'handedOver'>;
   readonly motionRefused: boolean;
+  readonly handedOver: boolean;
 }
 
 /** Follows a device's streams into its state (see DeviceStatus), as they change. */
@@ -76,6 +80,7 @@ export function memberSeen(m: Member): Observable<MemberSeen> {
     m.motionRefused$ ?? of(false),
     m.motionStopped$ ?? of(false),
     m.pulseSought$ && m.heartRate$ ? findingPulseOf(m.pulseSought$, m.heartRate$, m.connection$) : of(false),
+    handedOverOf(m.connection$),
   ]).pipe(
     map(
       ([
@@ -86,6 +91,7 @@ export function memberSeen(m: Member): Observable<MemberSeen> {
         motionRefused,
         motionStopped,
         findingPulse,
+        handedOver,
       ]) => ({
         status: {
           ...m.status,
@@ -97,6 +103,7 @@ export function memberSeen(m: Member): Observable<MemberSeen> {
           findingPulse,
         },
         motionRefused,
+        handedOver,
       }),
     ),
   );

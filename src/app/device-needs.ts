@@ -185,15 +185,15 @@ export function countedByMotion(devices: readonly DeviceStatus[], exercise: Exer
 }
 
 /**
- * Of `exercise`, where the device given up for lost, or whose motion stopped, is worn that another
- * counts it in place of, where that other is, and how the first is gone (see DeviceStatus.handedOver);
+ * Of `exercise`, where the device out of reach (see handedOverOf), or whose motion stopped, is worn that
+ * another counts it in place of, where that other is, and how the first is gone (see DeviceStatus.handedOver);
  * null where its own device counts it.
  */
 export function takenOverOf(devices: readonly DeviceStatus[], exercise: ExerciseId): DeviceTakeOver | null {
   const gone = devices.find((d) => d.handedOver.includes(exercise));
   const placement = devices.find((d) => d.counts.includes(exercise))?.placement;
   return gone?.placement && placement
-    ? { from: gone.placement, placement, how: gone.connection === 'lost' ? 'lost' : 'stopped' }
+    ? { from: gone.placement, placement, how: isAway(gone.connection) ? 'lost' : 'stopped' }
     : null;
 }
 

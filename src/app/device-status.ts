@@ -64,8 +64,9 @@ export interface DeviceStatus {
   /** The exercises whose motion is read from this device (see motionDeviceFor); none: counted elsewhere or by hand. */
   readonly counts: readonly ExerciseId[];
   /**
-   * Given up for lost, the exercises it is best placed for that another device counts in its place
-   * (see exercisesHandedOverBy): a strap's superman, counted by the watch beside it.
+   * Away a few seconds or given up for lost (see handedOverOf), the exercises it is best placed for
+   * that another device counts in its place (see exercisesHandedOverBy): a strap's superman, counted
+   * by the watch beside it.
    */
   readonly handedOver: readonly ExerciseId[];
   /**

@@ -60,6 +60,43 @@ export function findingPulseOf(
 }
 
 /**
+ * How long a device may be reconnecting before what it counts is handed to another worn beside it that
+ * sees it (a watch counting the strap's superman), rather than waiting out the reconnection window
+ * (RECONNECT_WINDOW_MS, 71.5 s) with the set paused. A loose contact is back at one of the first three
+ * tries, 0.5, 1.5 and 3.5 s after the drop (see RECONNECT_DELAYS_MS), each connected and streaming
+ * again within about a second (an emulated Polar H10 is back 0.66 s after its drop): by 5 s it costs
+ * no handover. A device still away then waits for its fourth try, not before 7.5 s, and the set for it.
+ */
+export const HANDED_OVER_AFTER_MS = 5000;
+
+/**
+ * Whether what a device counts goes to another that sees it: it has been reconnecting for
+ * HANDED_OVER_AFTER_MS, or it is given up for lost, until it is connected again. Tried again after it
+ * was handed over (Reconnect, reconnecting once more), it is not back yet, and keeps it handed over.
+ */
+export function handedOverOf(connection$: Observable<ConnectionState>): Observable<boolean> {
+  return defer(() => {
+    let handedOver = false;
+    return connection$.pipe(
+      map((c) => (c === 'reconnecting' || c === 'lost' ? c : 'there')),
+      distinctUntilChanged(),
+      switchMap((away) => {
+        if (away === 'there') return of(false);
+        if (away === 'lost' || handedOver) return of(true);
+        return timer(HANDED_OVER_AFTER_MS).pipe(
+          map(() => true),
+          startWith(false),
+        );
+      }),
+      tap((now) => {
+        handedOver = now;
+      }),
+      distinctUntilChanged(),
+    );
+  });
+}
+
+/**
  * How long a Bluetooth device that streamed motion may send none, still connected, before what it
  * counts is taken for unseen: a Bangle.js sends 12.5 readings a second, an H10 a frame every 0.7 s,
  * and an H10 that restarts its stream by itself is back within a second. An InfiniTime watch's

@@ -542,11 +542,12 @@ export class Devices extends Model<DeviceState> {
         const statuses = seen.map((s, i) => ({ ...s.status, heartRate: members[i] === hr }));
         for (const [i, m] of members.entries()) {
           const { connection, motionStopped } = statuses[i];
-          this.heard.set(m, { connection, motionRefused: seen[i].motionRefused, motionStopped });
+          const { motionRefused, handedOver } = seen[i];
+          this.heard.set(m, { connection, motionRefused, motionStopped, handedOver });
         }
         this.lostRetries.schedule();
-        // The set under way handed to another device (its own given up for lost) is read from that
-        // one from now.
+        // The set under way handed to another device (its own away a few seconds, or given up for
+        // lost) is read from that one from now.
         const handedOn = this.motionCounting.followSetCounter(set, this.readFrom(this.members), members);
         // A device that stops or starts giving motion (see MotionCounting) changes what the app reads.
         if (this.motionMember(null) !== motion || handedOn) {

@@ -1,6 +1,7 @@
 // Which device's motion the app reads, and which exercises each device counts, by the rule of
-// motion-routing.ts applied to the devices as they were last heard (connected, given up for lost, their
-// motion refused or stopped) and to the set under way, which the device counting it keeps to its end.
+// motion-routing.ts applied to the devices as they were last heard (connected, away long enough to hand
+// over or given up for lost, their motion refused or stopped) and to the set under way, which the
+// device counting it keeps to its end.
 
 import { BehaviorSubject, type Observable } from 'rxjs';
 import type { Placement } from '../sensors/samples.ts';
@@ -21,6 +22,8 @@ export interface HeardOfDevice {
   readonly motionRefused: boolean;
   /** Its motion stream stopped while it stays connected. */
   readonly motionStopped: boolean;
+  /** Away long enough, or given up for lost, that what it counts goes to another (see handedOverOf). */
+  readonly handedOver: boolean;
 }
 
 /** A set under way, by its key (one per set of a session), and its exercise. */
@@ -49,7 +52,7 @@ export class MotionCounting {
   readonly setUnderWay$: Observable<SetUnderWay | null> = this.setUnderWay.asObservable();
   /**
    * The device counting the set under way (see motionDeviceFor's `counting`): it keeps the set to
-   * its end, as a count changes source mid-set only where its device is given up for lost.
+   * its end, as a count changes source mid-set only where its device is away (see handedOverOf).
    */
   private setCounter: Member | null = null;
 
@@ -79,7 +82,7 @@ export class MotionCounting {
 
   /**
    * Settles which device counts `set`, the set under way as last heard, among `readFrom`; whether it
-   * was handed on from a device still `listed` (its own given up for lost, or its motion stopped), which
+   * was handed on from a device still `listed` (its own away, see handedOverOf, or its motion stopped), which
    * changes what the app reads. A set just begun is read from its device as it begins, and one whose
    * device was taken away (the virtual strap making room) from the devices read then.
    */
@@ -93,7 +96,7 @@ export class MotionCounting {
 
   /**
    * The exercises of the program each of `listed` counts among `readFrom`, by the rule that picks
-   * motionDevice, and those another counts in its place while it is given up for lost.
+   * motionDevice, and those another counts in its place while it is away (see handedOverOf).
    */
   exercisesCounted(readFrom: readonly Member[], listed: readonly Member[]): ExercisesCounted[] {
     const givers = this.motionGivers(readFrom);
@@ -136,7 +139,7 @@ export class MotionCounting {
       .map((member) => ({
         member,
         placement: member.status.placement as Placement,
-        lost: this.heardOf(member)?.connection === 'lost',
+        lost: this.heardOf(member)?.handedOver === true,
         motionStopped: this.heardOf(member)?.motionStopped === true,
       }));
   }

@@ -1,6 +1,7 @@
 // Which device's motion counts an exercise, where several give motion: the one best placed for it
-// (the chest for the trunk exercises, the wrist for the lat pulldown). A device given up for lost, or
-// connected with its motion stopped, hands what it counts to the next best placed one that can see it
+// (the chest for the trunk exercises, the wrist for the lat pulldown). A device away a few seconds or
+// given up for lost (see handedOverOf), or connected with its motion stopped, hands what it counts
+// to the next best placed one that can see it
 // (a watch beside a strap lost counts the superman; the strap beside a watch lost or silent, the lat
 // pulldown): a count by hand is for what no device sees. The device counting a
 // set keeps it to the set's end: a count never changes source mid-set for a device come back. The
@@ -12,13 +13,16 @@ import { type ExerciseId, exerciseById } from '../workout/program.ts';
 /** A device that gives motion, where it sits on the body, and whether its motion is to be had. */
 export interface MotionDevice {
   readonly placement: Placement;
-  /** Given up on after its reconnection attempts: what it counts goes to another that sees it. */
+  /**
+   * Out of reach a few seconds, or given up on after its reconnection attempts (see handedOverOf):
+   * what it counts goes to another that sees it.
+   */
   readonly lost?: boolean;
   /** Connected, its motion stream stopped (its streaming code stopped): as for one lost. */
   readonly motionStopped?: boolean;
 }
 
-/** Whether no motion is had of `d` now: given up for lost, or its stream stopped. */
+/** Whether no motion is had of `d` now: out of reach (see MotionDevice.lost), or its stream stopped. */
 function withoutMotion(d: MotionDevice): boolean {
   return d.lost === true || d.motionStopped === true;
 }

@@ -6,7 +6,12 @@
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../src/app/device-status.ts';
-import { FINDING_PULSE_MS, findingPulseOf } from '../../../src/app/device-streams.ts';
+import {
+  FINDING_PULSE_MS,
+  findingPulseOf,
+  HANDED_OVER_AFTER_MS,
+  handedOverOf,
+} from '../../../src/app/device-streams.ts';
 
 const values = { t: true, f: false };
 const connections: Record<string, ConnectionState> = {
@@ -75,5 +80,30 @@ describe('a watch finding the pulse', () => {
       sure: '     -',
       expected: ` f 999ms t 999ms f 1999ms t ${FINDING_PULSE_MS - 1}ms f`,
     });
+  });
+});
+
+/** What handedOverOf says of a device's connection, as marbles. */
+function handedOver(connection: string, expected: string): void {
+  new TestScheduler((actual, wanted) => expect(actual).toEqual(wanted)).run(({ hot, expectObservable }) => {
+    expectObservable(handedOverOf(hot(connection, connections))).toBe(expected, values);
+  });
+}
+
+describe('what a device away counts, handed to another', () => {
+  it('is handed over once it has been reconnecting HANDED_OVER_AFTER_MS, and back once it is connected', () => {
+    handedOver(
+      `c 999ms r ${HANDED_OVER_AFTER_MS + 999}ms c`,
+      // Reconnecting from 1 s: handed over at 1 s + HANDED_OVER_AFTER_MS, back when connected at 2 s after it.
+      `f ${HANDED_OVER_AFTER_MS + 999}ms t 999ms f`,
+    );
+  });
+
+  it('is not handed over when the device is back within those seconds', () => {
+    handedOver('c 999ms r 2999ms c', 'f');
+  });
+
+  it('is handed over at once when given up for lost, and stays so while it is tried again', () => {
+    handedOver(`l 999ms r ${HANDED_OVER_AFTER_MS + 999}ms c`, `t ${HANDED_OVER_AFTER_MS + 1999}ms f`);
   });
 });

@@ -9,7 +9,12 @@ function device(id: string, placement: Placement | null, accelerometer = true): 
   return { status: { id, placement }, accel$: accelerometer ? EMPTY : null } as unknown as Member;
 }
 
-const connected: HeardOfDevice = { connection: 'connected', motionRefused: false, motionStopped: false };
+const connected: HeardOfDevice = {
+  connection: 'connected',
+  motionRefused: false,
+  motionStopped: false,
+  handedOver: false,
+};
 
 /** A MotionCounting over devices whose last word is kept in `heard`, connected unless told otherwise. */
 function counting(): { motion: MotionCounting; heard: Map<Member, HeardOfDevice> } {
@@ -39,7 +44,7 @@ describe('MotionCounting', () => {
     expect(motion.motionDevice([strap, watch], 'superman')).toBe(strap);
   });
 
-  it('hands the set to the watch when the strap is lost, and keeps it there when the strap comes back', () => {
+  it('hands the set to the watch once the strap is handed over, away a while or lost, and keeps it there when the strap comes back', () => {
     const { motion, heard } = counting();
     const both = [strap, watch];
     heard.set(strap, connected);
@@ -49,10 +54,18 @@ describe('MotionCounting', () => {
     expect(motion.followSetCounter(set, both, both)).toBe(false);
     expect(motion.motionDevice(both, 'superman')).toBe(strap);
 
-    heard.set(strap, { ...connected, connection: 'lost' });
+    // Reconnecting, not away long enough to hand over yet: the set waits for the strap.
+    heard.set(strap, { ...connected, connection: 'reconnecting' });
+    expect(motion.followSetCounter(set, both, both)).toBe(false);
+    expect(motion.motionDevice(both, 'superman')).toBe(strap);
+
+    heard.set(strap, { ...connected, connection: 'reconnecting', handedOver: true });
     expect(motion.followSetCounter(set, both, both)).toBe(true);
     expect(motion.motionDevice(both, 'superman')).toBe(watch);
     expect(motion.exercisesCounted(both, both)[0].handedOver).toContain('superman');
+    heard.set(strap, { ...connected, connection: 'lost', handedOver: true });
+    expect(motion.followSetCounter(set, both, both)).toBe(false);
+    expect(motion.motionDevice(both, 'superman')).toBe(watch);
 
     heard.set(strap, connected);
     expect(motion.followSetCounter(set, both, both)).toBe(false);

@@ -1,10 +1,12 @@
-// A Polar H10 and a watch worn together, one of them given up for lost in the middle of a set: the
-// other counts what it can see in its place at once (a superman from the wrist, a lat pulldown from
-// the chest), and the voice says so; what it cannot see (a glute bridge from the wrist) pauses as
+// A Polar H10 and a watch worn together, one of them out of reach in the middle of a set: once it has
+// been away a few seconds (HANDED_OVER_AFTER_MS), long before it is given up for lost, the other
+// counts what it can see in its place (a superman from the wrist, a lat pulldown from the chest), and
+// the voice says so; one back within those seconds keeps its set; what it cannot see (a glute bridge from the wrist) pauses as
 // before. The device back keeps out of the set under way, and counts again from the next set.
 // Through the whole app in Node.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backbeat } from '../../../src/app/backbeat.ts';
+import { HANDED_OVER_AFTER_MS } from '../../../src/app/device-streams.ts';
 import { setTakenOverText } from '../../../src/workout/device-drops.ts';
 import { currentPlanned } from '../../../src/workout/session.ts';
 import {
@@ -45,6 +47,59 @@ describe('a strap or a watch given up for lost beside the other', () => {
     expect(app.session.state.motionPlacements?.superman).toBe('wrist');
     expect(said).toContain('Strap out of reach: the watch counts from here');
     expect(said.join('\n')).not.toMatch(/until the strap is back/);
+    app.dispose();
+  });
+
+  it('has the watch count a superman once the strap has been silent a few seconds, long before it is given up for lost', async () => {
+    const { app, strap, said } = await strapAndWatch();
+    await droppedInTheFirstSetOf(app, 'superman', strap, HANDED_OVER_AFTER_MS + 500);
+
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['reconnecting', 'connected']);
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(countedBy(app, 'InfiniTime')).toContain('superman');
+    expect(app.session.state.motionPlacements?.superman).toBe('wrist');
+    expect(said).toContain('Strap out of reach: the watch counts from here');
+
+    // Given up for lost at the end of its window, the set goes on with the watch, and nothing more is said of the strap.
+    const saidBefore = said.length;
+    await vi.advanceTimersByTimeAsync(GIVEN_UP_AFTER_MS);
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['lost', 'connected']);
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(countedBy(app, 'InfiniTime')).toContain('superman');
+    expect(said.slice(saidBefore).join('\n')).not.toMatch(/strap|paused/i);
+    app.dispose();
+  });
+
+  it('keeps the strap counting a superman it is back in within a few seconds, the watch not taking it over', async () => {
+    const { app, strap, said } = await strapAndWatch();
+    await droppedInTheFirstSetOf(app, 'superman', strap, 1_000);
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(HANDED_OVER_AFTER_MS);
+
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['connected', 'connected']);
+    expect(app.session.state.pausedAtMs).toBeNull();
+    expect(countedBy(app, 'Polar')).toContain('superman');
+    expect(app.session.state.motionPlacements?.superman).toBe('chest');
+    expect(said.join('\n')).not.toMatch(/the watch counts/);
+    app.dispose();
+  });
+
+  it('keeps the watch counting the set it took over from a strap back after a few seconds, the strap counting the next', async () => {
+    const { app, strap } = await strapAndWatch();
+    await droppedInTheFirstSetOf(app, 'superman', strap, HANDED_OVER_AFTER_MS + 500);
+    strap.reachable = true;
+    await vi.advanceTimersByTimeAsync(20_000);
+
+    expect(app.devices.state.devices.map((d) => d.connection)).toEqual(['connected', 'connected']);
+    expect(app.session.state.phase).toBe('set');
+    expect(countedBy(app, 'InfiniTime')).toContain('superman');
+    expect(app.session.state.motionPlacements?.superman).toBe('wrist');
+
+    app.session.adjustCount(1);
+    app.session.skip();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(countedBy(app, 'Polar')).toContain('superman');
+    expect(app.session.state.motionPlacements?.superman).toBe('chest');
     app.dispose();
   });
 
@@ -110,7 +165,8 @@ describe('a strap or a watch given up for lost beside the other', () => {
     expect(app.session.state.phase).toBe('rest');
     strap.reachable = false;
     strap.drop();
-    await vi.advanceTimersByTimeAsync(GIVEN_UP_AFTER_MS);
+    // The rest is paused while the strap reconnects, and goes on once the watch takes the next set.
+    await vi.advanceTimersByTimeAsync(HANDED_OVER_AFTER_MS + 500);
 
     expect(app.session.state.phase).toBe('rest');
     expect(app.session.state.pausedAtMs).toBeNull();
