@@ -1,6 +1,6 @@
 // Every device problem the app can show, named: each Bluetooth failure, each problem a device's
 // profile reports, phone motion's, a file that is no recording, and a device of an earlier visit not found.
-import { KNOWN_DEVICE_WORDS, RECORDING_WORDS } from '../src/app/devices.ts';
+import { KNOWN_DEVICE_WORDS, RECORDING_WORDS } from '../src/app/device-words.ts';
 import { BLUETOOTH_WORDS, deviceFailed, noBluetoothWords } from '../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../src/sensors/ble/problems.ts';
 import { DEVICE_PROBLEM_KINDS } from '../src/sensors/ble/profile.ts';

@@ -1,6 +1,6 @@
 // A device as the app's rules and screens read it (DeviceStatus), connected: a Polar H10 on the
 // chest that counts every exercise, or a strap with the heart rate alone, changed where a test needs.
-import type { DeviceStatus } from '../src/app/devices.ts';
+import type { DeviceStatus } from '../src/app/device-status.ts';
 import { EVERY_EXERCISE } from './devices-sensed.ts';
 
 export function chestStrapStatus(patch: Partial<DeviceStatus> = {}): DeviceStatus {

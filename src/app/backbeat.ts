@@ -71,29 +71,27 @@ import {
 } from '../workout/settings.ts';
 import {
   countedByMotion,
-  type DeviceStatus,
-  Devices,
   droppedDevicePlacement,
   exercisesMotionStopped,
   exercisesOutOfReach,
   heartRateAloneAway,
-  type MotionFeed,
   motionPlacementsOf,
   neededConnection,
   PAUSE_FOR_CONNECTION,
   pauseForConnectionOnRestore,
   positionOutOfReach,
   type SetNeeds,
-  type Source,
   setNeeds,
   takenOverOf,
-} from './devices.ts';
+} from './device-needs.ts';
+import type { DeviceStatus, MotionFeed, Source } from './device-status.ts';
+import { Devices } from './devices.ts';
 import { goWhenHeard, voiceDone } from './go-when-heard.ts';
 import { recordedInAnotherTab } from './history-model.ts';
 import { detectAroundPauses } from './pause-cut.ts';
 import { Persistence, type PersistenceOptions, type PreferencesPort } from './persistence.ts';
 
-export type { DeviceState } from './devices.ts';
+export type { DeviceState } from './device-status.ts';
 
 export interface BackbeatOptions {
   readonly now?: () => number;

@@ -19,7 +19,6 @@
 //   earlier-visit-devices.ts   those devices connected again with no tap, in turn and by themselves
 //   lost-device-retries.ts     the devices given up for lost, tried again by themselves
 //   page-streaming.ts          the devices' streams as the page is hidden, shown or gone, and a session runs
-// Their names the rest of the app reads are exported from here too.
 
 import { BehaviorSubject, combineLatest, filter, firstValueFrom, type Observable, Subscription } from 'rxjs';
 import type { Recording } from '../protocol/recording.ts';
@@ -57,55 +56,6 @@ import { type PickedFile, RecordingReplays, recordingOfFile } from './recording-
 import { forgetPermission, RememberedDevices } from './remembered-devices.ts';
 import type { ExportedFile } from './session-files.ts';
 import { VirtualStrapHabit } from './virtual-strap-habit.ts';
-
-export {
-  countedByMotion,
-  droppedDevicePlacement,
-  exercisesMotionStopped,
-  exercisesOutOfReach,
-  type GoneOnWithout,
-  goneOnWithout,
-  heartRateAloneAway,
-  isAway,
-  motionPlacementsOf,
-  neededConnection,
-  PAUSE_FOR_CONNECTION,
-  pauseForConnectionOnRestore,
-  positionOutOfReach,
-  restoredDropPlacement,
-  type SetNeeds,
-  setNeeds,
-  takenOverOf,
-} from './device-needs.ts';
-export { devicesNamedIn, heartRateFreshMs } from './device-source.ts';
-export {
-  type AwaitedDevice,
-  awaitedPlacement,
-  type ConnectionState,
-  type DeviceKind,
-  type DeviceState,
-  type DeviceStatus,
-  type MotionFeed,
-  type Source,
-} from './device-status.ts';
-export {
-  FINDING_PULSE_MS,
-  findingPulseOf,
-  heldWhileUnchanged,
-  MOTION_STOPPED_AFTER_MS,
-  motionStoppedOf,
-} from './device-streams.ts';
-export {
-  deviceProblem,
-  goneHow,
-  goneOnWithoutLine,
-  goneOnWithoutWords,
-  KNOWN_DEVICE_WORDS,
-  outOfReachCountedInPlace,
-  RECORDING_WORDS,
-} from './device-words.ts';
-export { BLUETOOTH_DEVICES_KEY, type KnownDevice } from './remembered-devices.ts';
-export { VIRTUAL_HABIT_KEY } from './virtual-strap-habit.ts';
 
 export interface DevicesOptions {
   readonly now: () => number;

@@ -28,7 +28,7 @@ import type { MotionRetention } from '../store/retention.ts';
 import type { ImportResult, SessionStore } from '../store/session-store.ts';
 import type { PastSession } from '../workout/progression.ts';
 import type { SessionModel } from '../workout/session-model.ts';
-import type { DeviceState } from './devices.ts';
+import type { DeviceState } from './device-status.ts';
 import { EndedInMemory } from './ended-in-memory.ts';
 import { FilesOfSessions } from './files-of-sessions.ts';
 import { FullStoreCatchUp } from './full-store-catch-up.ts';

@@ -13,7 +13,7 @@ import { withDropPlacement } from '../workout/device-drops.ts';
 import { afterInterruption, countedSince, pausedAsDevicesAre, savedAtOnce } from '../workout/interruption.ts';
 import type { SessionState } from '../workout/session.ts';
 import { anySetDone } from '../workout/set-outcomes.ts';
-import { pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './devices.ts';
+import { pauseForConnectionOnRestore, restoredDropPlacement, setNeeds } from './device-needs.ts';
 import type { EndedInMemory } from './ended-in-memory.ts';
 import type { FullStoreCatchUp } from './full-store-catch-up.ts';
 import type { Handover } from './handover.ts';

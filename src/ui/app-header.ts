@@ -3,7 +3,8 @@
 // takes its styles: the main under it is laid out against the header's height there.
 
 import { css, html } from 'lit';
-import type { DeviceState, GoneOnWithout } from '../app/devices.ts';
+import type { GoneOnWithout } from '../app/device-needs.ts';
+import type { DeviceState } from '../app/device-status.ts';
 import type { HeartRateSample } from '../sensors/samples.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import { maxHeartRate, zoneOf } from '../workout/heart.ts';

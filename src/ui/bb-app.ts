@@ -2,7 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { of } from 'rxjs';
 import type { Backbeat, DeviceState, PlanWait } from '../app/backbeat.ts';
-import { type GoneOnWithout, goneOnWithout, setNeeds } from '../app/devices.ts';
+import { type GoneOnWithout, goneOnWithout, setNeeds } from '../app/device-needs.ts';
 import { type HistoryState, recordedInAnotherTab } from '../app/history-model.ts';
 import type { ExportFormat } from '../app/session-files.ts';
 import type { UpdateModel } from '../app/updates.ts';

@@ -4,7 +4,7 @@
 // it flows in the panel's rows beside the devices connected, with their look.
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { AwaitedDevice } from '../app/devices.ts';
+import type { AwaitedDevice } from '../app/device-status.ts';
 import { sendDeviceCommand } from './device-commands.ts';
 import { awaitedStateWords } from './device-state-words.ts';
 

@@ -6,7 +6,7 @@
 // back on the menu's button, as one tree.
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeviceKind, DeviceState } from '../app/devices.ts';
+import type { DeviceKind, DeviceState } from '../app/device-status.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 import { kindsInUse } from './device-choice.ts';
 import { sendDeviceCommand } from './device-commands.ts';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { DeviceState, DeviceStatus } from '../app/devices.ts';
+import type { DeviceState, DeviceStatus } from '../app/device-status.ts';
 import type { VirtualPersonStatus } from '../sensors/virtual/virtual-strap.ts';
 import type { ExerciseId } from '../workout/program.ts';
 import { awaitedDeviceStyles } from './bb-awaited-device.ts';

@@ -5,7 +5,7 @@
 // other devices and the panel's buttons, and take the panel's look.
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeviceStatus } from '../app/devices.ts';
+import type { DeviceStatus } from '../app/device-status.ts';
 import { sendDeviceCommand } from './device-commands.ts';
 import { deviceRoleLine } from './device-role.ts';
 import { goingOnWithout, type SessionOfDevices, sessionStateWords } from './device-state-words.ts';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { DeviceStatus } from '../app/devices.ts';
+import type { DeviceStatus } from '../app/device-status.ts';
 import { hiddenFromSight, lowLandscape, narrow, visuallyHidden } from './styles.ts';
 
 /** Live heart rate, large enough to read from the mat. */

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { devicesNamedIn } from '../app/devices.ts';
+import { devicesNamedIn } from '../app/device-source.ts';
 import {
   anyBeingRecorded,
   type HistoryState,

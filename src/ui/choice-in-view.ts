@@ -3,7 +3,7 @@
 // renders and acts once the panel has rendered the problem, which the pure rule (device-choice.ts)
 // does not see.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DeviceKind, DeviceState } from '../app/devices.ts';
+import type { DeviceKind, DeviceState } from '../app/device-status.ts';
 import { type DeviceChoice, outcomeOfChoice } from './device-choice.ts';
 import { leastScroll } from './opened-at.ts';
 import { scrollPageBy } from './scroll-page.ts';

@@ -1,6 +1,6 @@
 // What became of a device the person chose in the header. Pure: the panel brings a problem of their
 // own making into view (see BbDevicePanel), not one that comes by itself later.
-import type { DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
+import type { DeviceKind, DeviceState, DeviceStatus } from '../app/device-status.ts';
 
 /** A device the person just chose (from the menu, a file to replay, a switch), on its way or failed. */
 export interface DeviceChoice {

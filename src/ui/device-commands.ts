@@ -1,6 +1,6 @@
 // The commands the device panel and its menu send up to the app, beside the shared ones in events.ts:
 // both parts send them, each from its own element, and the app listens for them by name.
-import type { DeviceKind } from '../app/devices.ts';
+import type { DeviceKind } from '../app/device-status.ts';
 import type { Habit } from '../sensors/virtual/choreography.ts';
 
 export interface BbDeviceCommandDetail {

@@ -2,7 +2,7 @@
 // watch): heart rate, and which exercises its motion counts (DeviceStatus.counts, from the rule that
 // routes motion per exercise).
 
-import type { DeviceStatus } from '../app/devices.ts';
+import type { DeviceStatus } from '../app/device-status.ts';
 import { PROGRAM } from '../workout/program.ts';
 import { listed } from './format.ts';
 

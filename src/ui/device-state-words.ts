@@ -1,14 +1,9 @@
 // A device's state as the device panel words it beside the device's name. Pure: the panel renders
 // it, and its unit tests read it without a browser.
-import {
-  type AwaitedDevice,
-  type ConnectionState,
-  type DeviceState,
-  type DeviceStatus,
-  type GoneOnWithout,
-  goneOnWithoutWords,
-  isAway,
-} from '../app/devices.ts';
+
+import { type GoneOnWithout, isAway } from '../app/device-needs.ts';
+import type { AwaitedDevice, ConnectionState, DeviceState, DeviceStatus } from '../app/device-status.ts';
+import { goneOnWithoutWords } from '../app/device-words.ts';
 import type { ExerciseId } from '../workout/program.ts';
 
 // "reconnecting" keeps the words "connection lost" (what the person needs to know) and says beside

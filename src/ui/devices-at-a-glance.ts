@@ -1,7 +1,7 @@
 // Whether the header's devices are one line that a tap opens (see BbDevicePanel.renderAtAGlance) or
 // laid out whole. Pure: the panel lays itself out by it, and the start screen's words that point to
 // a button among the devices say where that button is by it.
-import type { AwaitedDevice, DeviceState, DeviceStatus } from '../app/devices.ts';
+import type { AwaitedDevice, DeviceState, DeviceStatus } from '../app/device-status.ts';
 import { deviceWord } from '../workout/by-hand.ts';
 import { capitalised } from '../workout/set-words.ts';
 import { awaitedStateWords } from './device-state-words.ts';

@@ -1,7 +1,7 @@
 // The devices the device panel lists, read from the app's state of them, and whether a recording of
 // them would keep anything. Pure: the panel and its menu render by them, and their unit tests read
 // them without a browser.
-import type { DeviceKind, DeviceState, DeviceStatus } from '../app/devices.ts';
+import type { DeviceKind, DeviceState, DeviceStatus } from '../app/device-status.ts';
 
 /** Phone motion and the virtual strap send no packets: a recording of them would be empty. */
 const SENDS_NO_PACKETS = new Set<DeviceKind>(['phone', 'virtual']);

@@ -2,8 +2,9 @@
 // the same devices are gone: the session's tick renders the app four times a second, and a new array
 // each time updated the header and the set's lines with it. Pure: the app shell gives what it read.
 
-import type { DeviceStatus } from '../app/devices.ts';
-import { type GoneOnWithout, goneOnWithoutLine } from '../app/devices.ts';
+import type { GoneOnWithout } from '../app/device-needs.ts';
+import type { DeviceStatus } from '../app/device-status.ts';
+import { goneOnWithoutLine } from '../app/device-words.ts';
 import type { ExerciseId } from '../workout/program.ts';
 
 /** The devices gone on without at the last call, of the exercise concerned, and their lines once asked. */

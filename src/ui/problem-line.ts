@@ -2,15 +2,9 @@
 // headline (what went wrong, in few words), then the rest (why, and what to do), which the line
 // shows once opened and a screen reader is told with it.
 
-import {
-  type AwaitedDevice,
-  awaitedPlacement,
-  type DeviceStatus,
-  deviceProblem,
-  isAway,
-  outOfReachCountedInPlace,
-  takenOverOf,
-} from '../app/devices.ts';
+import { isAway, takenOverOf } from '../app/device-needs.ts';
+import { type AwaitedDevice, awaitedPlacement, type DeviceStatus } from '../app/device-status.ts';
+import { deviceProblem, outOfReachCountedInPlace } from '../app/device-words.ts';
 import { deviceWord } from '../workout/by-hand.ts';
 import type { ExerciseId } from '../workout/program.ts';
 

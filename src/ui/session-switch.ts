@@ -1,7 +1,7 @@
 // The one way to another device a session's header offers. Pure: the panel shows it as a button
 // (see BbDevicePanel.renderSwitch); the rest of the device menu waits for the start screen, so that
 // the header read from the mat stays short.
-import type { DeviceState } from '../app/devices.ts';
+import type { DeviceState } from '../app/device-status.ts';
 import type { SessionState } from '../workout/session.ts';
 
 /** 'connect-strap': "Connect a Bluetooth strap"; 'use-virtual': "Use the virtual strap". */

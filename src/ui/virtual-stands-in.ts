@@ -2,7 +2,7 @@
 // the person's own: on a first visit, and more so when the strap they picked on an earlier visit did
 // not answer as the page loaded, or is still being connected, which is then named.
 
-import type { AwaitedDevice } from '../app/devices.ts';
+import type { AwaitedDevice } from '../app/device-status.ts';
 import { listed } from './format.ts';
 
 const SIMULATED = 'a simulated person does each exercise as the screen asks, with a simulated heart.';

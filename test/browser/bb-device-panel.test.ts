@@ -1,11 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import {
-  type DeviceState,
-  type DeviceStatus,
-  KNOWN_DEVICE_WORDS,
-  RECORDING_WORDS,
-} from '../../src/app/devices.ts';
+import type { DeviceState, DeviceStatus } from '../../src/app/device-status.ts';
+import { KNOWN_DEVICE_WORDS, RECORDING_WORDS } from '../../src/app/device-words.ts';
 import { BLUETOOTH_WORDS, deviceFailed, noBluetoothWords } from '../../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../../src/sensors/ble/problems.ts';
 import { PHONE_MOTION_WORDS } from '../../src/sensors/phone/phone-motion.ts';

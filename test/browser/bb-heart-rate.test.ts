@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import appPage from '../../index.html?raw';
-import type { DeviceStatus } from '../../src/app/devices.ts';
+import type { DeviceStatus } from '../../src/app/device-status.ts';
 import { noReadingReason } from '../../src/ui/bb-heart-rate.ts';
 import { heartRateStrapStatus } from '../device-status.ts';
 import { layOutAsTheApp, mount } from './mount.ts';

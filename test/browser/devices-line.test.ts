@@ -3,7 +3,7 @@
 // whole name a tap away.
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { AwaitedDevice, DeviceState, DeviceStatus } from '../../src/app/devices.ts';
+import type { AwaitedDevice, DeviceState, DeviceStatus } from '../../src/app/device-status.ts';
 import type { SourceInfo } from '../../src/sensors/samples.ts';
 import '../../src/ui/bb-device-panel.ts';
 import type { BbDevicePanel } from '../../src/ui/bb-device-panel.ts';

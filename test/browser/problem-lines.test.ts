@@ -3,7 +3,7 @@
 // words whole, nothing past the window's edge, and its OK and every other button at least 44 px high.
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { DeviceState } from '../../src/app/devices.ts';
+import type { DeviceState } from '../../src/app/device-status.ts';
 import { HistoryModel } from '../../src/app/history-model.ts';
 import type { Persistence } from '../../src/app/persistence.ts';
 import { UpdateModel } from '../../src/app/updates.ts';

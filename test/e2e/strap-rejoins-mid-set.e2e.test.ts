@@ -5,8 +5,8 @@
 // time, so that the app's tries, the virtual person and the voice keep their times.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { VIRTUAL_HABIT_KEY } from '../../src/app/devices.ts';
 import { REJOIN_EARLY_DELAY_MS } from '../../src/app/rejoin-policy.ts';
+import { VIRTUAL_HABIT_KEY } from '../../src/app/virtual-strap-habit.ts';
 import { spokenNumber } from '../../src/cues/cue-planner.ts';
 import { PMD_DATA } from '../../src/protocol/uuids.ts';
 import { describeWithShared, readSharedJson } from '../shared.ts';

@@ -1,7 +1,8 @@
 // A device the person lets go of (× or Use the virtual strap) while it is still being connected or set
 // up: whatever its abandoned connection ends in, late, is about a device they are done with.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BLUETOOTH_DEVICES_KEY, Devices } from '../../../src/app/devices.ts';
+import { Devices } from '../../../src/app/devices.ts';
+import { BLUETOOTH_DEVICES_KEY } from '../../../src/app/remembered-devices.ts';
 import { CONNECT_TIMEOUT_MS } from '../../../src/sensors/ble/gatt-session.ts';
 import { MemoryStorage } from '../../memory-storage.ts';
 import { asBluetoothDevice, type FakeDevice } from '../sensors/ble/fake-device.ts';

@@ -4,34 +4,36 @@
 
 import { BehaviorSubject, Subject } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { seesNoExercise } from '../../../src/app/device-needs.ts';
 import {
-  type AwaitedDevice,
-  type ConnectionState,
   countedByMotion,
-  type DeviceKind,
-  type DeviceStatus,
-  Devices,
-  devicesNamedIn,
   exercisesMotionStopped,
   exercisesOutOfReach,
-  goneHow,
   goneOnWithout,
-  goneOnWithoutLine,
-  goneOnWithoutWords,
   heartRateAloneAway,
-  heldWhileUnchanged,
-  MOTION_STOPPED_AFTER_MS,
   motionPlacementsOf,
-  motionStoppedOf,
   neededConnection,
   pauseForConnectionOnRestore,
   positionOutOfReach,
   restoredDropPlacement,
   type SetNeeds,
+  seesNoExercise,
   setNeeds,
-  VIRTUAL_HABIT_KEY,
-} from '../../../src/app/devices.ts';
+} from '../../../src/app/device-needs.ts';
+import { devicesNamedIn } from '../../../src/app/device-source.ts';
+import type {
+  AwaitedDevice,
+  ConnectionState,
+  DeviceKind,
+  DeviceStatus,
+} from '../../../src/app/device-status.ts';
+import {
+  heldWhileUnchanged,
+  MOTION_STOPPED_AFTER_MS,
+  motionStoppedOf,
+} from '../../../src/app/device-streams.ts';
+import { goneHow, goneOnWithoutLine, goneOnWithoutWords } from '../../../src/app/device-words.ts';
+import { Devices } from '../../../src/app/devices.ts';
+import { VIRTUAL_HABIT_KEY } from '../../../src/app/virtual-strap-habit.ts';
 import { createRecording, recordPacket, serializeRecording } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSUPPORTED_MESSAGE } from '../../../src/sensors/ble/errors.ts';

@@ -1,7 +1,7 @@
 // The heart rate the app shows is the one now: a strap out of reach or a replay played to its end
 // leaves no reading, not the last one it had.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { heartRateAloneAway } from '../../../src/app/devices.ts';
+import { heartRateAloneAway } from '../../../src/app/device-needs.ts';
 import { createRecording, recordPacket } from '../../../src/protocol/recording.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { noReadingReason } from '../../../src/ui/bb-heart-rate.ts';

@@ -2,7 +2,7 @@
 // with several devices has it: the chooser picks each in turn.
 import { vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
-import type { DeviceKind } from '../../../src/app/devices.ts';
+import type { DeviceKind } from '../../../src/app/device-status.ts';
 import type { CueHosts } from '../../../src/cues/cue-player.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import type { ExerciseId } from '../../../src/workout/program.ts';

@@ -5,7 +5,7 @@
 // pulldown beside a strap that gives the heart rate alone. Through the whole app in Node, its voice
 // written down.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceKind } from '../../../src/app/devices.ts';
+import type { DeviceKind } from '../../../src/app/device-status.ts';
 import type { ExerciseId } from '../../../src/workout/program.ts';
 import type { FakeDevice } from '../sensors/ble/fake-device.ts';
 import { fakeH10, fakePineTime } from '../sensors/ble/wearables.ts';

@@ -5,7 +5,7 @@
 // whole app in Node, its store and all.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Backbeat } from '../../../src/app/backbeat.ts';
-import type { DeviceKind } from '../../../src/app/devices.ts';
+import type { DeviceKind } from '../../../src/app/device-status.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { SessionStore } from '../../../src/store/session-store.ts';
 import { MemoryStorage } from '../../memory-storage.ts';

@@ -4,7 +4,8 @@
 // heldWhileUnchanged). What it holds now can still be read (READ/NOTIFY): a reading read that differs
 // from the last one sent is a change the watch did not notify, a stream stopped, not a still wrist.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Devices, MOTION_STOPPED_AFTER_MS } from '../../../src/app/devices.ts';
+import { MOTION_STOPPED_AFTER_MS } from '../../../src/app/device-streams.ts';
+import { Devices } from '../../../src/app/devices.ts';
 import * as uuids from '../../../src/protocol/uuids.ts';
 import { UNSENT_CHECK_MS } from '../../../src/sensors/ble/infinitime.ts';
 import { asBluetoothDevice, FakeDevice } from '../sensors/ble/fake-device.ts';

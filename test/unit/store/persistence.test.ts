@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { NEVER, of, Subject } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import type { ConnectionState, DeviceStatus } from '../../../src/app/devices.ts';
+import type { ConnectionState, DeviceStatus } from '../../../src/app/device-status.ts';
 import { HISTORY_PAGE } from '../../../src/app/history-model.ts';
 import { Persistence, type RecordableApp } from '../../../src/app/persistence.ts';
 import type { TabMessage, Tabs } from '../../../src/app/tabs.ts';

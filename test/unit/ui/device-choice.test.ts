@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState, DeviceKind, DeviceStatus } from '../../../src/app/devices.ts';
+import type { ConnectionState, DeviceKind, DeviceStatus } from '../../../src/app/device-status.ts';
 import { kindsInUse, outcomeOfChoice } from '../../../src/ui/device-choice.ts';
 import { PROGRAM } from '../../../src/workout/program.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../../src/app/devices.ts';
+import type { DeviceStatus } from '../../../src/app/device-status.ts';
 import {
   awaitedStateWords,
   connectionAlarmWords,

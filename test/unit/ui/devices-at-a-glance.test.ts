@@ -1,7 +1,8 @@
 // Whether the header's devices are one line that opens, by the window and the session: the panel lays
 // itself out by it, and the start screen says where Reconnect is by it.
 import { describe, expect, it } from 'vitest';
-import { type DeviceStatus, deviceProblem } from '../../../src/app/devices.ts';
+import type { DeviceStatus } from '../../../src/app/device-status.ts';
+import { deviceProblem } from '../../../src/app/device-words.ts';
 import {
   devicesAtAGlance,
   earlierVisitAtAGlance,

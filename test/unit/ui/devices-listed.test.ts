@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
+import type { DeviceState, DeviceStatus } from '../../../src/app/device-status.ts';
 import { devicesListed, someRecordable } from '../../../src/ui/devices-listed.ts';
 import { chestStrapStatus } from '../../device-status.ts';
 

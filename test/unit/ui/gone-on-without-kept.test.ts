@@ -1,7 +1,7 @@
 // The devices a set goes on without, and their lines, are the same arrays from render to render while
 // the same devices are gone, so that the header and the set are not updated four times a second.
 import { describe, expect, it } from 'vitest';
-import { goneOnWithout } from '../../../src/app/devices.ts';
+import { goneOnWithout } from '../../../src/app/device-needs.ts';
 import { GoneOnWithoutKept } from '../../../src/ui/gone-on-without-kept.ts';
 import { chestStrapStatus, heartRateStrapStatus, watchStatus } from '../../device-status.ts';
 

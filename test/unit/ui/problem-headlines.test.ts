@@ -1,7 +1,7 @@
 // Every device problem the app can show leads with a headline short enough to stay whole on the line
 // at a glance of a 180 px wide screen, so the person on the mat reads what went wrong, not "…".
 import { describe, expect, it } from 'vitest';
-import { KNOWN_DEVICE_WORDS, RECORDING_WORDS } from '../../../src/app/devices.ts';
+import { KNOWN_DEVICE_WORDS, RECORDING_WORDS } from '../../../src/app/device-words.ts';
 import { BLUETOOTH_WORDS, describeBluetoothError, deviceFailed } from '../../../src/sensors/ble/errors.ts';
 import { deviceProblem } from '../../../src/sensors/ble/problems.ts';
 import { PHONE_MOTION_WORDS } from '../../../src/sensors/phone/phone-motion.ts';

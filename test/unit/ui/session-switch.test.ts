@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceKind, DeviceState, DeviceStatus } from '../../../src/app/devices.ts';
+import type { DeviceKind, DeviceState, DeviceStatus } from '../../../src/app/device-status.ts';
 import {
   pausedByThePerson,
   strapOfferedOnScreen,
