@@ -276,7 +276,12 @@ export class Backbeat {
       shareReplay({ bufferSize: 1, refCount: true }),
     );
     this.cues = options.cueHosts
-      ? CuePlayer.forBrowser(this.session.state$, this.settings.state$, options.cueHosts)
+      ? CuePlayer.forBrowser(
+          this.session.state$,
+          this.settings.state$,
+          options.cueHosts,
+          this.persistence.history.select((history) => history.problem?.kind === 'quota'),
+        )
       : null;
   }
 

@@ -7,14 +7,18 @@ import {
   map,
   mergeMap,
   type Observable,
+  of,
   pairwise,
   Subject,
   Subscription,
+  scan,
+  startWith,
   withLatestFrom,
 } from 'rxjs';
 import type { SessionState } from '../workout/session.ts';
 import { type Cue, type CueSettings, planCues } from './cue-planner.ts';
 import { Speech, type SpeechHost } from './speech.ts';
+import { fullStoreNews } from './storage-news.ts';
 import { type ToneHost, Tones } from './tones.ts';
 import { Vibration, type VibrationHost } from './vibration.ts';
 import { ScreenWakeLock, type VisibilityHost, type WakeLockHost } from './wake-lock.ts';
@@ -48,15 +52,26 @@ export function browserOutputs(hosts: CueHosts): CueOutputs {
   };
 }
 
-/** Every cue to give, as the session moves on, under the settings of that moment. */
+/**
+ * Every cue to give, as the session moves on, under the settings of that moment; `storeFull$`: whether
+ * the store has filled up and the session is kept in memory, which the person is told once (see
+ * fullStoreNews).
+ */
 export function cuesOf(
   state$: Observable<SessionState>,
   settings$: Observable<CueSettings>,
+  storeFull$: Observable<boolean> = of(false),
 ): Observable<Cue> {
+  const noCues: { readonly told: boolean; readonly cues: readonly Cue[] } = { told: false, cues: [] };
   return state$.pipe(
     pairwise(),
-    withLatestFrom(settings$),
-    mergeMap(([[prev, next], settings]) => planCues(prev, next, settings)),
+    withLatestFrom(settings$, storeFull$.pipe(startWith(false))),
+    scan(({ told }, [[prev, next], settings, full]) => {
+      const news = fullStoreNews(told, prev, next, { full, muted: settings.muted });
+      const cues = planCues(prev, next, settings);
+      return { told: news.told, cues: news.line ? [...cues, news.line] : cues };
+    }, noCues),
+    mergeMap(({ cues }) => cues),
   );
 }
 
@@ -84,6 +99,7 @@ export class CuePlayer {
     private readonly state$: Observable<SessionState>,
     private readonly settings$: Observable<CuePlayerSettings>,
     readonly outputs: CueOutputs,
+    private readonly storeFull$: Observable<boolean> = of(false),
   ) {}
 
   /** The player for the real browser. */
@@ -91,8 +107,9 @@ export class CuePlayer {
     state$: Observable<SessionState>,
     settings$: Observable<CuePlayerSettings>,
     hosts: CueHosts = { window, navigator, document },
+    storeFull$: Observable<boolean> = of(false),
   ): CuePlayer {
-    return new CuePlayer(state$, settings$, browserOutputs(hosts));
+    return new CuePlayer(state$, settings$, browserOutputs(hosts), storeFull$);
   }
 
   start(): void {
@@ -105,7 +122,7 @@ export class CuePlayer {
       ),
     );
     subscription.add(
-      cuesOf(this.state$, this.settings$).subscribe((cue) => {
+      cuesOf(this.state$, this.settings$, this.storeFull$).subscribe((cue) => {
         switch (cue.kind) {
           case 'say':
             // Kept as it is said: a line waits behind others (a first set's instructions, 13 s of

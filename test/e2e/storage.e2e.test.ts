@@ -14,6 +14,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { PROJECT_DIR } from '../shared.ts';
 import { type EmulatedPeripheral, emulatePeripheral } from './ble-peripheral.ts';
 import { launchChromium } from './chromium.ts';
+import { installCueSpy, linesSaid } from './cue-spy.ts';
 
 const SCREENSHOTS = join(PROJECT_DIR, 'test-results');
 const MARKUP_NAME = '<img src=x onerror="window.__pwned=1">Strap';
@@ -276,6 +277,9 @@ describe('a first visit, then no network', () => {
   });
 });
 
+const FULL_STORE_LINE =
+  'Storage is full: this session is kept until you close the app; save it as a file at the end';
+
 describe('a full disk', () => {
   it('says storage is full, keeps counting, and still exports the whole session from memory', async () => {
     const browser = await launchChromium();
@@ -289,6 +293,7 @@ describe('a full disk', () => {
         origin: new URL(baseUrl).origin,
         quotaSize: 150_000,
       });
+      await page.addInitScript(installCueSpy);
       await page.clock.pauseAt(new Date('2026-11-23T09:00:00Z'));
       await page.goto(baseUrl);
       await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
@@ -298,6 +303,7 @@ describe('a full disk', () => {
         async () => (await page.locator('bb-storage-notice [role=alert]').count()) > 0,
         600,
       );
+      const fullStoreSaid = async () => (await linesSaid(page)).filter((line) => line === FULL_STORE_LINE);
       // In a set a line says so, in the room kept under the set's number: the screen stays the
       // count's. A screen reader is told it by the notice.
       const notice = page.locator('bb-storage-notice [role=alert]');
@@ -307,6 +313,13 @@ describe('a full disk', () => {
       expect((await line.boundingBox())!.height).toBeLessThan(50);
       // The session goes on regardless; at its end the summary says so beside its files, and saves it
       // from memory.
+      // The person on the mat, not looking, hears it too: not over the set's count, once its rest has
+      // begun, and once only.
+      if (await page.locator('bb-set-view').count()) expect(await fullStoreSaid()).toEqual([]);
+      await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
+      await runUntil(page, async () => (await fullStoreSaid()).length > 0, 5);
+      await runUntil(page, async () => (await page.locator('bb-rest-view').count()) === 0, 120);
+      expect(await fullStoreSaid()).toEqual([FULL_STORE_LINE]);
       await runUntil(page, async () => (await page.locator('bb-rest-view').count()) > 0, 150);
       await page.getByRole('button', { name: 'Finish' }).click();
       await page.getByRole('button', { name: 'End session' }).click();

@@ -1,4 +1,4 @@
-import { BehaviorSubject, of } from 'rxjs';
+import { BehaviorSubject, filter, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -111,6 +111,28 @@ describe('cuesOf', () => {
         d: sayCount('one'),
         // The last rep ends the set: its buzz; the rep tone, the count and the rest call are muted.
         e: { kind: 'vibrate', patternMs: VIBRATION.rep },
+      });
+    });
+  });
+
+  it('tells a full store once, as the set it filled up in ends, not in the set', () => {
+    const [ready, started, oneRep, rest] = states({ type: 'start', nowMs: 0 }, rep(2000), rep(4000));
+    expect(rest.phase).toBe('rest');
+    const afterRest = reduceSession(rest, { type: 'tick', nowMs: 4250 });
+    scheduler().run(({ cold, expectObservable }) => {
+      const state$ = cold('a b 1s c 1s d 249ms e', {
+        a: ready,
+        b: started,
+        c: oneRep,
+        d: rest,
+        e: afterRest,
+      });
+      const full$ = cold('n 500ms f', { n: false, f: true });
+      const lines$ = cuesOf(state$, cold('s', { s: LOUD }), full$).pipe(
+        filter((cue) => cue.kind === 'say' && cue.text.startsWith('Storage')),
+      );
+      expectObservable(lines$).toBe('2003ms x', {
+        x: say('Storage is full: this session is kept until you close the app; save it as a file at the end'),
       });
     });
   });
