@@ -16,12 +16,17 @@ export type StoreErrorKind =
   | 'unavailable'
   | 'unknown';
 
+/**
+ * How a person makes room where the store is full, with what Backbeat gives: the sessions waiting for
+ * room are saved once it frees (see FullStoreCatchUp). Exporting alone left them to guess.
+ */
+export const MAKE_ROOM_IN_HISTORY = 'make room in History, deleting old sessions or freeing their raw motion';
+
 // Shown above any screen: the store may stop before a session (a newer Backbeat's data met as the app
 // opens, an upgrade in another tab while History is open), so the words that may come so speak of "a
 // session here", not of "this session".
 const MESSAGES: Record<StoreErrorKind, string> = {
-  quota:
-    'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
+  quota: `Storage is full, so this session is no longer being saved. It is still here: ${MAKE_ROOM_IN_HISTORY}, and it is saved; or export it before you close the app.`,
   blocked:
     'Backbeat is open in another tab with an older version. Close that tab, and this one saves sessions by itself, a session here so far with them; until then it is kept in memory only.',
   version:

@@ -6,7 +6,7 @@
 // that is not the last (the last ended with no set done, and is not kept) has no file of its own to
 // offer there: a backup saves it. So whatever stopped the saving, room or another failure.
 
-import type { StoreError, StoreErrorKind } from '../store/errors.ts';
+import { MAKE_ROOM_IN_HISTORY, type StoreError, type StoreErrorKind } from '../store/errors.ts';
 
 export interface HeldInMemoryNotice {
   readonly message: string;
@@ -59,16 +59,23 @@ const NEVER_OPENED_HEADLINE = 'Not saved in this browser';
 function notSavedYet(held: number, lastAmongThem: boolean): HeldInMemoryNotice {
   if (held === 1 && lastAmongThem) {
     return {
-      message:
-        'Storage is full, so this session has not been saved yet. It is still here, and is saved once there is room: export it before you close the app.',
+      message: `Storage is full, so this session has not been saved yet. It is still here: ${MAKE_ROOM_IN_HISTORY}, and it is saved; or export it before you close the app.`,
       savesAll: false,
     };
   }
   const message =
     held === 1
-      ? 'Storage is full, so an earlier session has not been saved yet. It is still here, and is saved once there is room: back it up before you close the app.'
-      : `Storage is full, so ${held} sessions have not been saved yet. They are still here, and are saved once there is room: back them up before you close the app.`;
+      ? `Storage is full, so an earlier session has not been saved yet. It is still here: ${MAKE_ROOM_IN_HISTORY}, and it is saved; or back it up before you close the app.`
+      : `Storage is full, so ${held} sessions have not been saved yet. They are still here: ${MAKE_ROOM_IN_HISTORY}, and they are saved; or back them up before you close the app.`;
   return { message, savesAll: true, button: 'Back up all sessions (JSON)' };
+}
+
+/**
+ * Where storage is full, the way to keep the sessions held without a file, said before the file: room
+ * made in History saves them. Nothing where another problem stops the saving.
+ */
+function roomFirst(problem: StoreError, saved: 'it is' | 'they are'): string {
+  return problem.kind === 'quota' ? `${MAKE_ROOM_IN_HISTORY}, and ${saved} saved; or ` : '';
 }
 
 /**
@@ -127,7 +134,7 @@ export function heldInMemoryNotice(
         ? `${cause}, so an earlier session is kept in memory only. Close that tab, and this one saves it by itself; until then, back it up before you ${before}.`
         : `${cause}, so ${held} sessions are kept in memory only. Close that tab, and this one saves them by itself; until then, back them up before you ${before}.`
       : held === 1
-        ? `${cause}, so an earlier session is no longer being saved. It is still here: back it up before you ${before}.`
-        : `${cause}, so ${held} sessions are no longer being saved. They are still here: back them up before you ${before}.`;
+        ? `${cause}, so an earlier session is no longer being saved. It is still here: ${roomFirst(problem, 'it is')}back it up before you ${before}.`
+        : `${cause}, so ${held} sessions are no longer being saved. They are still here: ${roomFirst(problem, 'they are')}back them up before you ${before}.`;
   return { message, savesAll: true, button, ...(neverOpened ? { headline: NEVER_OPENED_HEADLINE } : {}) };
 }

@@ -572,7 +572,7 @@ describe('a tab an older Backbeat in another tab keeps from its store', () => {
       await expect
         .poll(() => notice.shadowRoot?.textContent)
         .toContain(
-          'Storage is full, so 2 sessions have not been saved yet. They are still here, and are saved once there is room: back them up before you close the app.',
+          'Storage is full, so 2 sessions have not been saved yet. They are still here: make room in History, deleting old sessions or freeing their raw motion, and they are saved; or back them up before you close the app.',
         );
       notice.remove();
       // History lists what a backup holds: the two, from memory.

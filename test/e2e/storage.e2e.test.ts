@@ -336,6 +336,15 @@ describe('a full disk', () => {
       expect(bundle!.sets.length).toBeGreaterThanOrEqual(1);
       const lastFrameMs = Math.max(...bundle!.motion.map((c) => c.frameT0Ms.at(-1) ?? 0));
       expect(lastFrameMs).toBeGreaterThan(bundle!.sets[0]!.endedMs);
+      // In History the notice says how to make room there, which saves the session, before the file.
+      await page.getByRole('button', { name: 'History' }).click();
+      await expect
+        .poll(() =>
+          page.locator('bb-storage-notice').evaluate((notice) => notice.shadowRoot?.textContent ?? ''),
+        )
+        .toContain(
+          'It is still here: make room in History, deleting old sessions or freeing their raw motion, and it is saved; or export it before you close the app.',
+        );
     } finally {
       await browser.close();
     }

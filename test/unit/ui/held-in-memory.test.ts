@@ -16,7 +16,7 @@ describe('the storage notice over sessions held in memory only', () => {
       heldInMemoryNotice(new StoreError('quota'), 3, { lastAmongThem: true, storeOpened: true }),
     ).toEqual({
       message:
-        'Storage is full, so 3 sessions are no longer being saved. They are still here: back them up before you close the app.',
+        'Storage is full, so 3 sessions are no longer being saved. They are still here: make room in History, deleting old sessions or freeing their raw motion, and they are saved; or back them up before you close the app.',
       savesAll: true,
       button: 'Back up all sessions (JSON)',
     });
@@ -27,7 +27,7 @@ describe('the storage notice over sessions held in memory only', () => {
       heldInMemoryNotice(new StoreError('quota'), 1, { lastAmongThem: false, storeOpened: true }),
     ).toEqual({
       message:
-        'Storage is full, so an earlier session is no longer being saved. It is still here: back it up before you close the app.',
+        'Storage is full, so an earlier session is no longer being saved. It is still here: make room in History, deleting old sessions or freeing their raw motion, and it is saved; or back it up before you close the app.',
       savesAll: true,
       button: 'Back up all sessions (JSON)',
     });
@@ -38,19 +38,19 @@ describe('the storage notice over sessions held in memory only', () => {
     const notSaved = { storeOpened: true, noneSaved: true };
     expect(heldInMemoryNotice(full, 2, { ...notSaved, lastAmongThem: true })).toEqual({
       message:
-        'Storage is full, so 2 sessions have not been saved yet. They are still here, and are saved once there is room: back them up before you close the app.',
+        'Storage is full, so 2 sessions have not been saved yet. They are still here: make room in History, deleting old sessions or freeing their raw motion, and they are saved; or back them up before you close the app.',
       savesAll: true,
       button: 'Back up all sessions (JSON)',
     });
     expect(heldInMemoryNotice(full, 1, { ...notSaved, lastAmongThem: false })).toEqual({
       message:
-        'Storage is full, so an earlier session has not been saved yet. It is still here, and is saved once there is room: back it up before you close the app.',
+        'Storage is full, so an earlier session has not been saved yet. It is still here: make room in History, deleting old sessions or freeing their raw motion, and it is saved; or back it up before you close the app.',
       savesAll: true,
       button: 'Back up all sessions (JSON)',
     });
     expect(heldInMemoryNotice(full, 1, { ...notSaved, lastAmongThem: true })).toEqual({
       message:
-        'Storage is full, so this session has not been saved yet. It is still here, and is saved once there is room: export it before you close the app.',
+        'Storage is full, so this session has not been saved yet. It is still here: make room in History, deleting old sessions or freeing their raw motion, and it is saved; or export it before you close the app.',
       savesAll: false,
     });
   });
@@ -76,10 +76,10 @@ describe('the storage notice over sessions held in memory only', () => {
     });
   });
 
-  it('says no more than "Storage is full" of a store that saved and filled up, its words as ever', () => {
+  it('says of a store that saved and filled up how History makes room, which saves the session', () => {
     const full = new StoreError('quota');
     expect(heldInMemoryNotice(full, 1, { lastAmongThem: true, storeOpened: true }).message).toBe(
-      'Storage is full, so this session is no longer being saved. It is still here: export it before you close the app.',
+      'Storage is full, so this session is no longer being saved. It is still here: make room in History, deleting old sessions or freeing their raw motion, and it is saved; or export it before you close the app.',
     );
   });
 });
