@@ -101,8 +101,14 @@ export class BbRestView extends LitElement {
        * notices over a rest on that phone), that floor counts half the room (see screenLayout) and the
        * ring's space above goes too: Finish had come to 650 px of the 640 px window, and is at 636.
        */
+      /*
+       * Lines a little closer than the room's one, 1.15 times their size: two devices away at once,
+       * at half their size, took 1.2 times it and the room with them, moving the heading and every
+       * button 0.3 px on a laptop.
+       */
       .away-lines > .fitted {
         justify-self: center;
+        line-height: 1.1;
       }
       .away-lines > .room {
         height: var(--bb-room-under-ring);
@@ -211,6 +217,14 @@ export class BbRestView extends LitElement {
        * screen in the order written.
        */
       @media ${narrowAndShort} {
+        /*
+         * The room for the devices' lines is two lines tall: two devices away at once wrapped to
+         * three lines there even at half their size, and took Mute, Finish and History down 10 px.
+         * Those lie under the ring, Start now and Pause, which the window holds.
+         */
+        :host {
+          --bb-room-under-ring: calc(2 * 1.15 * var(--bb-away-size));
+        }
         :host > * {
           order: 4;
         }

@@ -9,6 +9,7 @@ import type { CurrentSet, PlannedExercise } from '../workout/session.ts';
 import type { PauseReason } from '../workout/session-state.ts';
 import { showsSetUnderWay } from '../workout/set-shown.ts';
 import { awayWhileSetRunsText, tapWordsOf, type WayOnFromPause } from './format.ts';
+import { narrowAndShort } from './styles.ts';
 
 /**
  * The lines of a device gone on without (or counted by hand while out of reach) stand in a line's
@@ -18,10 +19,18 @@ import { awayWhileSetRunsText, tapWordsOf, type WayOnFromPause } from './format.
  * and shrank it 8, read from the floor as a jump, "Heart-rate strap reconnecting: keep going" on
  * two lines 23 px; beside the ring (a phone on its side, a laptop) it took the heading up and
  * every button down 11.5 and 18 px, and at 180×320 Skip set, Mute and Finish down 69 px.
+ * At 180×320 the room is two lines tall: two devices away at once, at half their size, still wrapped
+ * to four lines there and took −1 / +1, Skip set, Mute and Finish down 21 px. Those lie under the
+ * ring and Pause, which the window holds, and the scroll to them is 23 px longer.
  */
 export const setMetaLineStyles = css`
   .meta .away {
     display: block;
+  }
+  @media ${narrowAndShort} {
+    .meta .away-lines > .room {
+      height: 2lh;
+    }
   }
   .meta .not-saving {
     color: var(--bb-warn, #fbbf24);

@@ -8,6 +8,7 @@ import { exerciseById } from '../../src/workout/program.ts';
 import { currentSet, supermanSet } from '../set-record.ts';
 import { finishAskedOverResumeThenKeepGoing } from './finish-question.ts';
 import {
+  DEVICES_GONE_ON_WITHOUT,
   inTheAppsMain,
   layOutAsTheApp,
   mount as mountComponent,
@@ -573,7 +574,8 @@ describe('bb-set-view', () => {
   // Under the set's number a device gone on without took the heading up and every button down 11.5 px
   // on a phone on its side and 18 px on a laptop, Skip set, Mute and Finish down 69 px at 180 × 320;
   // "Heart-rate strap reconnecting: keep going", on two lines, moved the count 23 px at 360 × 640;
-  // and a set waiting for its position had no room for either.
+  // a set waiting for its position had no room for either; and two devices away at once took −1 / +1,
+  // Skip set, Mute and Finish down 21 px at 180 × 320.
   it.each(PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT)(
     "says a device gone on without at %i × %i in the room kept under the set's number, the heading, the count and every button where they were",
     async (width, height) => {
@@ -588,20 +590,19 @@ describe('bb-set-view', () => {
           const screen = boxesOf(view, 'button, h2, bb-progress-ring, .face, .prompt', (e) => e.localName);
           await new Promise(requestAnimationFrame);
           const before = screen();
-          for (const line of [
-            'Strap reconnecting: keep going',
-            'Heart-rate strap reconnecting: keep going',
-          ]) {
-            const what = `${line}, ${set.waiting ? 'waiting' : 'under way'}`;
-            view.goingOnWithout = [line];
-            await expect.element(page.getByText(line)).toBeVisible();
+          for (const lines of DEVICES_GONE_ON_WITHOUT) {
+            const what = `${lines.join(' + ')}, ${set.waiting ? 'waiting' : 'under way'}`;
+            view.goingOnWithout = lines;
+            await expect.element(page.getByText(lines[0])).toBeVisible();
             await expect.poll(screen, { message: what }).toEqual(before);
             const room = root.querySelector('.away-lines')!.getBoundingClientRect();
-            const words = root.querySelector('.meta .away')!.getBoundingClientRect();
-            expect(words.top, what).toBeGreaterThanOrEqual(room.top - 0.5);
-            expect(words.bottom, what).toBeLessThanOrEqual(room.bottom + 0.5);
+            for (const line of root.querySelectorAll('.meta .away')) {
+              const words = line.getBoundingClientRect();
+              expect(words.top, what).toBeGreaterThanOrEqual(room.top - 0.5);
+              expect(words.bottom, what).toBeLessThanOrEqual(room.bottom + 0.5);
+            }
             view.goingOnWithout = [];
-            await expect.element(page.getByText(line)).not.toBeInTheDocument();
+            await expect.element(page.getByText(lines[0])).not.toBeInTheDocument();
             expect(screen(), `${what} gone`).toEqual(before);
           }
           view.remove();

@@ -52,6 +52,16 @@ export const PHONE_SIDEWAYS_LAPTOP_AND_LARGE_TEXT = [
   [180, 320],
 ] as const;
 
+/**
+ * The lines of the devices a set or rest goes on without, one of them (a short line, a long one that
+ * wraps) and two away at once, a strap and a watch, as the app gives them (see goneOnWithoutLine).
+ */
+export const DEVICES_GONE_ON_WITHOUT: readonly (readonly string[])[] = [
+  ['Strap reconnecting: keep going'],
+  ['Heart-rate strap reconnecting: keep going'],
+  ['Heart-rate strap out of reach: keep going', 'Watch out of reach: keep going'],
+];
+
 /** The padding bb-app's main puts around a screen under the header. */
 const MAIN_PADDING = '0.75rem 1rem';
 
