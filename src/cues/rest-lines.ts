@@ -73,7 +73,7 @@ function restLineParts(state: SessionState, line: string): [string] | [string, s
 
 /**
  * Where to lie and how `exercise` is done, a sentence each, as the voice says them one at a time
- * (see Speech.firstSentence): a pause that cuts them off cuts off the sentence under way and those
+ * (see firstSentenceOf): a pause that cuts them off cuts off the sentence under way and those
  * after it, not those heard before it.
  */
 function whereAndHowSentences(exercise: Exercise): string[] {

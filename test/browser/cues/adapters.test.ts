@@ -3,9 +3,11 @@
 // wake lock is real.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { MAX_QUEUED, Speech, TIME_LINE_FRESH_MS } from '../../../src/cues/speech.ts';
+import { Speech } from '../../../src/cues/speech.ts';
+import { TIME_LINE_FRESH_MS } from '../../../src/cues/speech-timing.ts';
 import { TONES, Tones } from '../../../src/cues/tones.ts';
 import { Vibration } from '../../../src/cues/vibration.ts';
+import { MAX_QUEUED } from '../../../src/cues/waiting-lines.ts';
 import { ScreenWakeLock } from '../../../src/cues/wake-lock.ts';
 import { StandInUtterance } from '../../utterance.ts';
 

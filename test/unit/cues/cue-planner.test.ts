@@ -10,7 +10,7 @@ import {
   spokenNumber,
   VIBRATION,
 } from '../../../src/cues/cue-planner.ts';
-import { spokenSentences } from '../../../src/cues/speech.ts';
+import { spokenSentences } from '../../../src/cues/spoken-sentences.ts';
 import type { FormIssue, MotionEvent } from '../../../src/motion/events.ts';
 import { heldS } from '../../../src/workout/held-seconds.ts';
 import { afterInterruption } from '../../../src/workout/interruption.ts';

@@ -16,8 +16,10 @@ import {
   cuesOf,
   keepAwakeOf,
 } from '../../../src/cues/cue-player.ts';
-import { MAX_QUEUED, Speech, type SpeechHost, spokenSentences } from '../../../src/cues/speech.ts';
+import { Speech, type SpeechHost } from '../../../src/cues/speech.ts';
+import { spokenSentences } from '../../../src/cues/spoken-sentences.ts';
 import { Tones } from '../../../src/cues/tones.ts';
+import { MAX_QUEUED } from '../../../src/cues/waiting-lines.ts';
 import type { MotionEvent } from '../../../src/motion/events.ts';
 import { type Exercise, exerciseById, PROGRAM } from '../../../src/workout/program.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickVoice, speaksEnglish } from '../../../src/cues/speech.ts';
+import { pickVoice, speaksEnglish } from '../../../src/cues/voice-choice.ts';
 
 const voice = (voiceURI: string, lang: string, isDefault = false) => ({ voiceURI, lang, default: isDefault });
 
