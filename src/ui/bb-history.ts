@@ -340,6 +340,11 @@ export class BbHistory extends LitElement {
   @state() private busy = false;
   /** A raw-motion setting picked but not yet applied (it may delete data: it waits for a button). */
   @state() private retentionChoice: MotionRetention | null = null;
+  /**
+   * The raw-motion setting the store is applying: freeing a year of sessions takes seconds, and the
+   * menu holds the person's choice until it is done rather than going back to the setting it replaces.
+   */
+  @state() private retentionApplying: MotionRetention | null = null;
   @state() private error: string | null = null;
   /**
    * Where in the list the session just deleted was: the word that it went is shown there, where the
@@ -682,7 +687,8 @@ export class BbHistory extends LitElement {
    */
   private renderSpace(h: HistoryState) {
     const motion = h.motion;
-    const chosen = this.retentionChoice ?? motion?.retention ?? KEEP_ALL;
+    const applying = this.retentionApplying;
+    const chosen = applying ?? this.retentionChoice ?? motion?.retention ?? KEEP_ALL;
     const preview = motion ? this.persistence.retentionPreview(chosen) : null;
     const changed = motion !== null && !sameRetention(chosen, motion.retention);
     return html`<details class="space" @toggle=${this.onSpaceToggle}>
@@ -695,7 +701,7 @@ export class BbHistory extends LitElement {
                 Sets, reps, holds, heart rate and summaries are small and kept for good whatever you choose here.
               </p>
               <label>Keep raw motion
-                <select @change=${this.onRetentionChoice}>
+                <select @change=${this.onRetentionChoice} ?disabled=${applying !== null}>
                   ${RETENTION_OPTIONS.map(
                     (option) =>
                       html`<option value=${option.value} ?selected=${sameRetention(option.retention, chosen)}>${option.label}</option>`,
@@ -703,8 +709,10 @@ export class BbHistory extends LitElement {
                 </select>
               </label>
               ${
-                changed
-                  ? html`<p class="free">
+                applying
+                  ? html`<p class="facts">${preview!.sessions ? 'Freeing…' : 'Saving…'}</p>`
+                  : changed
+                    ? html`<p class="free">
                         ${preview!.sessions ? `This frees ${formatBytes(preview!.bytes)} now: the raw motion of ${preview!.sessions} session${preview!.sessions === 1 ? '' : 's'} goes for good.` : 'Nothing has to go now.'}
                       </p>
                       <div class="actions">
@@ -713,7 +721,7 @@ export class BbHistory extends LitElement {
                         </button>
                         <button class="quiet" @click=${() => (this.retentionChoice = null)}>Keep as it is</button>
                       </div>`
-                  : html`<p class="facts">${describeRetention(chosen)}</p>`
+                    : html`<p class="facts">${describeRetention(chosen)}</p>`
               }`
           : html`<p class="facts">Counting…</p>`
       }
@@ -758,7 +766,9 @@ export class BbHistory extends LitElement {
 
   private async onApplyRetention(retention: MotionRetention): Promise<void> {
     this.retentionChoice = null;
+    this.retentionApplying = retention;
     await this.run(() => this.persistence.setRetention(retention));
+    this.retentionApplying = null;
   }
 
   private onHistoryCsv = async (): Promise<void> => {

@@ -1757,6 +1757,49 @@ describe('bb-history over years', () => {
     expect(file.sessions[0].sets).toHaveLength(first.sets.length);
     expect((await persistence.pastSessions()).length).toBe(2);
   });
+
+  it('keeps the chosen keep of raw motion and says it is freeing while the store frees it, then what it freed', async () => {
+    const first = await recordSession();
+    const old = toOtherSession({
+      ...first,
+      session: { ...first.session, id: 'old', startedAt: Date.now() - 400 * 86_400_000 },
+    });
+    const name = `bb-history-slow-${Date.now()}-${++dbCounter}`;
+    const seed = await SessionStore.open({ name });
+    await seed.importBundles([old]);
+    seed.close();
+    cleanups.push(async () => void indexedDB.deleteDatabase(name));
+    // A store with much raw motion to free: its freeing answers only when the test lets it.
+    let letFree = () => {};
+    const freed = new Promise<void>((resolve) => {
+      letFree = resolve;
+    });
+    const persistence = await persistenceOf(async () => {
+      const store = await SessionStore.open({ name });
+      const dropMotion = store.dropMotion.bind(store);
+      store.dropMotion = async (id) => {
+        await freed;
+        return dropMotion(id);
+      };
+      return store;
+    });
+    const history = await mount('bb-history', persistence);
+    await userEvent.click(page.getByText('Space: raw motion'));
+    await expect.element(page.getByText(/takes.*over 1 session/s)).toBeVisible();
+    const select = history.shadowRoot!.querySelector('select')!;
+    await userEvent.selectOptions(select, 'for the last 12 months');
+    await userEvent.click(page.getByRole('button', { name: /^Free / }));
+    await expect.element(page.getByText('Freeing…')).toBeVisible();
+    expect(select.selectedOptions[0]!.textContent).toBe('for the last 12 months');
+    expect(page.getByText('All raw motion is kept.').elements()).toHaveLength(0);
+    letFree();
+    await expect.element(page.getByText(/Removed the raw motion of 1 session/)).toBeVisible();
+    await expect.element(page.getByText('Freeing…')).not.toBeInTheDocument();
+    expect(select.selectedOptions[0]!.textContent).toBe('for the last 12 months');
+    await expect
+      .element(page.getByText('Raw motion older than 12 months is removed when Backbeat opens.'))
+      .toBeVisible();
+  });
 });
 
 /** A snapshot's first set, begun at `startedMs` with nothing counted yet. */
