@@ -140,6 +140,12 @@ export async function emulatePeripheral(
   const writeAnswers = new Map<string, (bytes: number[]) => void>();
   let inReach = true;
   let answering = true;
+  /**
+   * Settled once the attributes removed at a disconnection are all added again: a connection is
+   * answered only then, as a real device offers all its services at once when it reconnects. Answered
+   * in between, the app would find some of them missing (a strap without its motion service).
+   */
+  let attributesBack: Promise<void> = Promise.resolve();
   /** Connections answered late, still to be answered: none is once the emulation is torn down. */
   const lateAnswers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -158,10 +164,10 @@ export async function emulatePeripheral(
     if (delayMs > 0) {
       const timer = setTimeout(() => {
         lateAnswers.delete(timer);
-        answer();
+        void attributesBack.then(answer);
       }, delayMs);
       lateAnswers.add(timer);
-    } else answer();
+    } else void attributesBack.then(answer);
   });
   bt.on('BluetoothEmulation.characteristicOperationReceived', (event) => {
     const uuid = uuidOf.get(event.characteristicId);
@@ -251,14 +257,22 @@ export async function emulatePeripheral(
   const handles = new Map<string, JSHandle>();
   const disconnect = async () => {
     handles.clear();
-    await bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: spec.address });
-    // Chromium forgets the peripheral's attributes on a disconnection (a real central rediscovers
-    // them): without adding them again, getPrimaryService() after a reconnection fails with
-    // NotFoundError. Fresh ids, same UUIDs, as a real device after a reconnect.
-    for (const serviceId of serviceIds.splice(0)) {
-      await bt.send('BluetoothEmulation.removeService', { serviceId }).catch(() => undefined);
+    let addedAgain = () => {};
+    attributesBack = new Promise((resolve) => {
+      addedAgain = resolve;
+    });
+    try {
+      await bt.send('BluetoothEmulation.simulateGATTDisconnection', { address: spec.address });
+      // Chromium forgets the peripheral's attributes on a disconnection (a real central rediscovers
+      // them): without adding them again, getPrimaryService() after a reconnection fails with
+      // NotFoundError. Fresh ids, same UUIDs, as a real device after a reconnect.
+      for (const serviceId of serviceIds.splice(0)) {
+        await bt.send('BluetoothEmulation.removeService', { serviceId }).catch(() => undefined);
+      }
+      await addServices();
+    } finally {
+      addedAgain();
     }
-    await addServices();
   };
   return {
     operations,
