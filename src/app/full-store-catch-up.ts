@@ -7,6 +7,9 @@ import { FULL_STORE_RETRY_MS, type SessionRecorder } from '../store/recorder.ts'
 import type { SessionStore } from '../store/session-store.ts';
 import type { EndedInMemory } from './ended-in-memory.ts';
 
+/** How a person makes room for the sessions waiting here, as the screens that tell of them say it. */
+export { MAKE_ROOM_IN_HISTORY } from '../store/errors.ts';
+
 /** What of Persistence the catch-up reads and tells. */
 export interface CatchUpHost {
   store(): SessionStore | null;

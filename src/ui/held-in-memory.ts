@@ -6,7 +6,8 @@
 // that is not the last (the last ended with no set done, and is not kept) has no file of its own to
 // offer there: a backup saves it. So whatever stopped the saving, room or another failure.
 
-import { MAKE_ROOM_IN_HISTORY, type StoreError, type StoreErrorKind } from '../store/errors.ts';
+import { MAKE_ROOM_IN_HISTORY } from '../app/full-store-catch-up.ts';
+import type { StoreError, StoreErrorKind } from '../store/errors.ts';
 
 export interface HeldInMemoryNotice {
   readonly message: string;
